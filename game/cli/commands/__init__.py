@@ -1,0 +1,1 @@
+"""One module per command; see :mod:`game.cli` for the protocol."""

@@ -1,0 +1,31 @@
+"""What every command gets: the player's folders, output streams and a scenario loader."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from game.paths import SHIPPED_SCENARIOS, AppPaths
+
+
+@dataclass
+class Context:
+    paths: AppPaths
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    def library(self, extra: Iterable[Path] = (), *, shipped: bool = True, user: bool = True):
+        """Load the shipped scenarios, the player's own folder and ``extra`` paths."""
+        from game.core.library import load_library
+
+        roots: list[Path] = []
+        if shipped:
+            roots.append(SHIPPED_SCENARIOS)
+        if user:
+            self.paths.ensure()
+            roots.append(self.paths.user_scenarios)
+        roots.extend(Path(p) for p in extra)
+        return load_library(roots)

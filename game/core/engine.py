@@ -1,0 +1,119 @@
+"""The playthrough engine: one walk through a scenario, decision by decision.
+
+Every front end (the terminal player, the window, the tests) drives the same
+:class:`Playthrough`, so a given seed shows the same order of replies
+everywhere. The order of a beat's replies depends only on the seed and the
+beat's id, not on the path that led there.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+
+from game.core.model import Beat, Choice, Ending, Scenario
+from game.core.scoring import Score
+from game.errors import PlaythroughError
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One reply the player chose, with what it earned."""
+
+    beat: Beat
+    choice: Choice
+    shown_position: int  # 0-based position in the shuffled order the player saw
+
+    @property
+    def points(self) -> int:
+        return self.choice.points
+
+    @property
+    def was_best(self) -> bool:
+        return self.choice.points >= self.beat.model_answer.points
+
+
+def new_seed() -> int:
+    return secrets.randbelow(2**31)
+
+
+def shuffled_choices(beat: Beat, seed: int) -> tuple[Choice, ...]:
+    """The beat's replies in the order the given seed shows them."""
+    order = list(beat.choices)
+    random.Random(f"{seed}:{beat.id}").shuffle(order)
+    return tuple(order)
+
+
+class Playthrough:
+    """A state machine over a validated scenario.
+
+    >>> p = Playthrough(scenario, seed=7)
+    >>> while not p.finished:
+    ...     p.choose(0)          # index into p.choices, the shown order
+    >>> p.score.line()
+    """
+
+    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
+        self.scenario = scenario
+        self.seed = new_seed() if seed is None else int(seed)
+        self._node = scenario.start
+        self.decisions: list[Decision] = []
+        self._choices = self._shuffle()
+
+    # -- where we are -------------------------------------------------------
+    @property
+    def finished(self) -> bool:
+        return self.scenario.is_ending(self._node)
+
+    @property
+    def beat(self) -> Beat | None:
+        return None if self.finished else self.scenario.beats[self._node]
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.scenario.endings[self._node] if self.finished else None
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        """The current beat's replies in shown order (empty once finished)."""
+        return self._choices
+
+    @property
+    def node_id(self) -> str:
+        return self._node
+
+    @property
+    def path(self) -> list[str]:
+        """Beat ids visited so far, then the ending id once finished."""
+        return [d.beat.id for d in self.decisions] + [self._node]
+
+    # -- acting -------------------------------------------------------------
+    def choose(self, position: int) -> Decision:
+        """Pick the reply at ``position`` in :attr:`choices` and move on."""
+        if self.finished:
+            raise PlaythroughError("the playthrough has already ended")
+        if not 0 <= position < len(self._choices):
+            raise PlaythroughError(
+                f"there is no reply {position + 1}; pick 1 to {len(self._choices)}"
+            )
+        beat = self.scenario.beats[self._node]
+        decision = Decision(beat=beat, choice=self._choices[position], shown_position=position)
+        self.decisions.append(decision)
+        self._node = decision.choice.next
+        self._choices = self._shuffle()
+        return decision
+
+    def restart(self, seed: int | None = None) -> Playthrough:
+        """A fresh playthrough of the same scenario (a new shuffle unless seeded)."""
+        return Playthrough(self.scenario, seed)
+
+    # -- results ------------------------------------------------------------
+    @property
+    def score(self) -> Score:
+        return Score.of([d.points for d in self.decisions])
+
+    def _shuffle(self) -> tuple[Choice, ...]:
+        if self.finished:
+            return ()
+        return shuffled_choices(self.scenario.beats[self._node], self.seed)

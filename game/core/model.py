@@ -1,0 +1,132 @@
+"""The scenario model: plain, immutable data built by the validator.
+
+A :class:`Scenario` only exists once its file has passed validation, so code
+that holds one may rely on every rule of the format: references resolve,
+every beat is reachable, there are no cycles, and every beat has an assertive
+reply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core.vocab import NARRATOR, SKILLS, STYLES, Skill, Style
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    role: str = ""
+    pronouns: str = ""
+    portrait: Path | None = None
+
+    @property
+    def label(self) -> str:
+        """"Sam · Coworker", or just the name."""
+        return f"{self.name} · {self.role}" if self.role else self.name
+
+
+NARRATOR_CHARACTER = Character(id=NARRATOR, name="Narrator")
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    style: str
+    points: int
+    feedback: str
+    next: str
+    skills: tuple[str, ...] = ()
+    reply: str = ""
+    reply_mood: str | None = None
+    index: int = 0  # position in the file, before any shuffle
+    line: int = 0  # where the choice starts in its file, for messages
+
+    @property
+    def style_info(self) -> Style:
+        return STYLES[self.style]
+
+    @property
+    def skill_info(self) -> tuple[Skill, ...]:
+        return tuple(SKILLS[s] for s in self.skills)
+
+
+@dataclass(frozen=True)
+class Beat:
+    id: str
+    speaker: str
+    line: str
+    choices: tuple[Choice, ...]
+    mood: str = "neutral"
+    narration: str = ""
+    thought: str = ""
+
+    @property
+    def model_answer(self) -> Choice:
+        """The highest-scoring reply (the first in the file among equals)."""
+        return max(self.choices, key=lambda c: (c.points, -c.index))
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: str
+    text: str
+    tone: str
+
+
+@dataclass(frozen=True, eq=False)
+class Scenario:
+    id: str
+    title: str
+    category: str
+    difficulty: int
+    summary: str
+    characters: dict[str, Character]
+    start: str
+    beats: dict[str, Beat]
+    endings: dict[str, Ending]
+    goal: str = ""
+    takeaway: str = ""
+    content_warning: str = ""
+    tags: tuple[str, ...] = ()
+    format: int = 1
+    path: Path | None = None
+    content_hash: str = ""
+    warnings: tuple = field(default=(), repr=False)
+
+    def character(self, char_id: str) -> Character:
+        if char_id == NARRATOR:
+            return self.characters.get(NARRATOR, NARRATOR_CHARACTER)
+        return self.characters[char_id]
+
+    def is_ending(self, node_id: str) -> bool:
+        return node_id in self.endings
+
+    def longest_path(self) -> int:
+        """The most decisions any playthrough can take."""
+        memo: dict[str, int] = {}
+
+        def depth(node_id: str) -> int:
+            if node_id in self.endings:
+                return 0
+            if node_id not in memo:
+                memo[node_id] = 1 + max(depth(c.next) for c in self.beats[node_id].choices)
+            return memo[node_id]
+
+        return depth(self.start)
+
+    def shortest_path(self) -> int:
+        """The fewest decisions any playthrough can take."""
+        memo: dict[str, int] = {}
+
+        def depth(node_id: str) -> int:
+            if node_id in self.endings:
+                return 0
+            if node_id not in memo:
+                memo[node_id] = 1 + min(depth(c.next) for c in self.beats[node_id].choices)
+            return memo[node_id]
+
+        return depth(self.start)

@@ -1,0 +1,63 @@
+"""Where the game keeps things: the shipped folders and the player's own folders.
+
+The player's folders come from platformdirs (the user data, config and log
+folders of this system). Setting ``FIRM_AND_KIND_HOME`` puts all of them under
+one folder instead, which the tests and portable installs use. Nothing is
+created at import; :meth:`AppPaths.ensure` creates the folders when asked.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from game import APP_SLUG
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = PROJECT_ROOT / "assets"
+SHIPPED_SCENARIOS = PROJECT_ROOT / "scenarios"
+HOME_ENV = "FIRM_AND_KIND_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def user_scenarios(self) -> Path:
+        return self.data_dir / "scenarios"
+
+    @property
+    def history_db(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "firm-and-kind.log"
+
+    def ensure(self) -> AppPaths:
+        """Create the player's folders (private to the user) if they are missing."""
+        for d in (self.data_dir, self.config_dir, self.log_dir, self.user_scenarios):
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        home = os.environ.get(HOME_ENV)
+        if home:
+            root = Path(home)
+            return cls(root / "data", root / "config", root / "logs")
+        import platformdirs
+
+        return cls(
+            Path(platformdirs.user_data_dir(APP_SLUG, appauthor=False)),
+            Path(platformdirs.user_config_dir(APP_SLUG, appauthor=False)),
+            Path(platformdirs.user_log_dir(APP_SLUG, appauthor=False)),
+        )
