@@ -16,6 +16,7 @@ class Context:
     paths: AppPaths
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+    inp: TextIO = field(default_factory=lambda: sys.stdin)
 
     def library(self, extra: Iterable[Path] = (), *, shipped: bool = True, user: bool = True):
         """Load the shipped scenarios, the player's own folder and ``extra`` paths."""

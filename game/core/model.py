@@ -24,7 +24,7 @@ class Character:
 
     @property
     def label(self) -> str:
-        """"Sam · Coworker", or just the name."""
+        """ "Sam · Coworker", or just the name."""
         return f"{self.name} · {self.role}" if self.role else self.name
 
 
@@ -96,6 +96,8 @@ class Scenario:
     path: Path | None = None
     content_hash: str = ""
     warnings: tuple = field(default=(), repr=False)
+    # Where things start in the file: "id", "beat:<id>", "ending:<id>" -> (line, column).
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def character(self, char_id: str) -> Character:
         if char_id == NARRATOR:

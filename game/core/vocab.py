@@ -87,7 +87,11 @@ SKILLS: dict[str, Skill] = {
             "I-statement",
             'Speaks from your own experience: "I feel ... when ... I need ..."',
         ),
-        Skill("describe-facts", "Stick to facts", "Describes what happened without judging or labelling"),
+        Skill(
+            "describe-facts",
+            "Stick to facts",
+            "Describes what happened without judging or labelling",
+        ),
         Skill("ask-directly", "Ask directly", "Names exactly what you want or need"),
         Skill("validate", "Validate", "Acknowledges the other person's feelings or view"),
         Skill(

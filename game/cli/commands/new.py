@@ -1,0 +1,66 @@
+"""``new ID [--dir DIR]``: write a commented template scenario that passes validate."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from game.core.vocab import ID_PATTERN
+
+NAME = "new"
+HELP = "write a commented template scenario to start from"
+ORDER = 30
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("id", metavar="ID", help="the new scenario's id, like 'borrowed-car'")
+    parser.add_argument(
+        "--dir", type=Path, default=Path("."), metavar="DIR",
+        help="the folder to write ID.yaml in (default: the current folder)",
+    )  # fmt: skip
+
+
+def modeline(target: Path) -> str:
+    try:
+        from game.core.schema import schema_modeline
+    except ImportError:  # the schema ships with the authoring toolkit
+        return "# Firm & Kind scenario"
+    return schema_modeline(target)
+
+
+def render(scenario_id: str, target: Path) -> str:
+    template = resources.files("game.data").joinpath("template.yaml").read_text("utf-8")
+    title = scenario_id.replace("-", " ").capitalize()
+    return template.format(
+        modeline=modeline(target), id=scenario_id, title=title, filename=target.name
+    )
+
+
+def run(args, ctx) -> int:
+    if not re.match(ID_PATTERN, args.id) or len(args.id) > 64:
+        print(
+            f"'{args.id}' is not a valid scenario id: use lowercase letters, digits and single "
+            "hyphens, like 'borrowed-car' (at most 64 characters)",
+            file=ctx.err,
+        )
+        return 2
+    target = args.dir / f"{args.id}.yaml"
+    if target.exists():
+        print(
+            f"{target} already exists; choose another id or folder (nothing was changed)",
+            file=ctx.err,
+        )
+        return 1
+    try:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as fh:
+            fh.write(render(args.id, target))
+    except OSError as exc:
+        print(f"could not write {target}: {exc.strerror or exc}", file=ctx.err)
+        return 1
+    print(f"Wrote {target}", file=ctx.out)
+    print(f"Next: python main.py validate {target}", file=ctx.out)
+    print(f"      python main.py play --text {target}", file=ctx.out)
+    print(f"To see it in the game's menu, put it in {ctx.paths.user_scenarios}", file=ctx.out)
+    return 0

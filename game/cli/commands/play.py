@@ -1,0 +1,39 @@
+"""``play [--text] [--seed N] [FILE]``: play a scenario in the window or in the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.core.loader import load_scenario_file
+
+NAME = "play"
+HELP = "open the game (at FILE, if given), or play FILE in the terminal with --text"
+ORDER = 10
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a scenario file")
+    parser.add_argument("--text", action="store_true", help="play in the terminal, no window")
+    parser.add_argument(
+        "--seed", type=int, metavar="N", help="fix the order of the replies (same seed, same order)"
+    )
+
+
+def run(args, ctx) -> int:
+    if args.text:
+        if args.file is None:
+            print("play --text needs a scenario FILE to play", file=ctx.err)
+            return 2
+        scenario, problems = load_scenario_file(args.file)
+        if scenario is None:
+            for problem in problems:
+                print(problem, file=ctx.err)
+            print(f"{args.file} has errors, so it cannot be played yet.", file=ctx.err)
+            return 1
+        from game.cli.textplay import play_in_terminal
+
+        return play_in_terminal(scenario, args.seed, ctx)
+
+    from game.ui.app import run_window
+
+    return run_window(ctx, args.file, args.seed)

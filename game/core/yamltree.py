@@ -1,0 +1,210 @@
+"""Strict, positioned YAML reading for scenario files.
+
+Scenario files are read as YAML *events*, not with ``yaml.load``, and turned
+into a small tree of :class:`Node` objects that remember where each key and
+value starts. That gives the validator exact ``line:column`` positions, and it
+lets this module refuse what the format forbids before anything is built:
+
+* anchors, aliases and merge keys (so no alias bomb can expand),
+* explicit tags (``!!python/object``, ``!foo``),
+* duplicate keys in a mapping,
+* nesting deep enough to exhaust a parser,
+* more than one document, an empty file, a top level that is not a mapping.
+
+Scalars are kept exactly as written (``No`` stays the text "No"): whether a
+value is text or a number is the validator's decision, made per key.
+
+The libyaml C parser is used where PyYAML was built with it, the pure-Python
+parser otherwise; both give the same tree and the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml, when PyYAML was built with it
+    from yaml import CSafeLoader as _FastLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _FastLoader = None
+
+MAX_DEPTH = 32
+
+SCALAR = "scalar"
+MAPPING = "mapping"
+SEQUENCE = "sequence"
+
+
+@dataclass
+class Node:
+    """One YAML value with the position (1-based) where it starts."""
+
+    kind: str
+    line: int
+    column: int
+    value: object = None  # str for scalars, list[Node] for sequences, dict for mappings
+    plain: bool = True  # scalars: written without quotes or block indicators
+    keys: dict[str, Node] = field(default_factory=dict)  # mappings: key nodes by key
+
+    @property
+    def items(self) -> dict[str, Node]:
+        assert self.kind == MAPPING
+        return self.value  # type: ignore[return-value]
+
+    def describe(self) -> str:
+        return {MAPPING: "a mapping", SEQUENCE: "a list", SCALAR: "text"}[self.kind]
+
+
+class YamlProblem(Exception):
+    """A positioned reason why the file cannot be read as a scenario."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+# libyaml and PyYAML word a few syntax errors differently; authors should see one wording.
+_SYNTAX_WORDING = {
+    "mapping values are not allowed in this context": "mapping values are not allowed here",
+    "did not find expected key": "expected a key here (check the indentation)",
+    "expected <block end>, but found '<block mapping start>'": (
+        "expected a key here (check the indentation)"
+    ),
+    "expected <block end>, but found '<block sequence start>'": (
+        "expected a key here (check the indentation)"
+    ),
+    "expected <block end>, but found '<scalar>'": "expected a key here (check the indentation)",
+    "did not find expected '-' indicator": "expected a '-' list item here (check the indentation)",
+    "found character that cannot start any token": "found a character that cannot start a value",
+    "found a tab character that violates indentation": (
+        "a tab character here breaks the indentation; use spaces"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "a tab character here breaks the indentation; use spaces"
+    ),
+}
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = _pos(mark)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = _SYNTAX_WORDING.get(problem, problem)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context and "while scanning" not in context and "while parsing" not in context:
+        message += f" ({context})"
+    return YamlProblem(line, col, message)
+
+
+def _events(text: str, fast: bool):
+    loader_cls = _FastLoader if (fast and _FastLoader is not None) else yaml.SafeLoader
+    loader = loader_cls(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, *, fast: bool = True) -> Node:
+    """Read ``text`` into a :class:`Node` tree, or raise :class:`YamlProblem`."""
+    try:
+        return _build(_events(text, fast))
+    except YamlProblem:
+        raise
+    except yaml.YAMLError as exc:
+        raise _syntax_problem(exc) from None
+    except (RecursionError, MemoryError):
+        raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
+
+
+def _check_event(ev) -> None:
+    line, col = _pos(ev.start_mark)
+    if isinstance(ev, yaml.AliasEvent):
+        raise YamlProblem(line, col, f"aliases (*{ev.anchor}) are not allowed in scenario files")
+    anchor = getattr(ev, "anchor", None)
+    if anchor is not None:
+        raise YamlProblem(line, col, f"anchors (&{anchor}) are not allowed in scenario files")
+    tag = getattr(ev, "tag", None)
+    if tag is not None:
+        raise YamlProblem(line, col, f"tags ({tag}) are not allowed in scenario files")
+
+
+def _build(events) -> Node:
+    root: Node | None = None
+    documents = 0
+    # Each open collection: (node, pending_key_node or None)
+    stack: list[list] = []
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        top = stack[-1]
+        parent: Node = top[0]
+        if parent.kind == SEQUENCE:
+            parent.value.append(node)  # type: ignore[union-attr]
+            return
+        if top[1] is None:  # this node is a key
+            if node.kind != SCALAR:
+                raise YamlProblem(
+                    node.line, node.column, "a key must be a plain name, not " + node.describe()
+                )
+            key = node.value
+            if key == "<<" and node.plain:
+                raise YamlProblem(
+                    node.line, node.column, "merge keys (<<) are not allowed in scenario files"
+                )
+            if key in parent.keys:
+                first = parent.keys[key]
+                raise YamlProblem(
+                    node.line, node.column, f"duplicate key '{key}' (first at line {first.line})"
+                )
+            top[1] = node
+        else:
+            key_node: Node = top[1]
+            parent.keys[key_node.value] = key_node  # type: ignore[index]
+            parent.value[key_node.value] = node  # type: ignore[index]
+            top[1] = None
+
+    for ev in events:
+        if isinstance(ev, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(ev, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                line, col = _pos(ev.start_mark)
+                raise YamlProblem(line, col, "only one scenario (one YAML document) per file")
+            continue
+        _check_event(ev)
+        line, col = _pos(ev.start_mark)
+        if isinstance(ev, yaml.ScalarEvent):
+            attach(Node(SCALAR, line, col, ev.value, plain=not ev.style))
+        elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise YamlProblem(line, col, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            is_map = isinstance(ev, yaml.MappingStartEvent)
+            node = Node(MAPPING if is_map else SEQUENCE, line, col, {} if is_map else [])
+            attach(node)
+            stack.append([node, None])
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+
+    if root is None or (root.kind == SCALAR and root.plain and root.value == ""):
+        raise YamlProblem(1, 1, "the file is empty: a scenario starts with 'id:', 'title:' ...")
+    if root.kind != MAPPING:
+        raise YamlProblem(
+            root.line,
+            root.column,
+            f"a scenario file must be a mapping of keys (id, title, ...), not {root.describe()}",
+        )
+    return root
