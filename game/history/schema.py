@@ -1,0 +1,104 @@
+"""The history database's schema and its migrations.
+
+The schema version lives in ``PRAGMA user_version``. A new database starts at
+0 and runs every migration in order, so the path from the first schema is
+exercised on every fresh install, not only on old files. Each migration runs
+in its own transaction together with the version bump: a migration either
+happens completely or not at all.
+
+To change the schema, append a function to :data:`MIGRATIONS`; never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Schema 1: the first release. Playthroughs and their steps, nothing more.
+SCHEMA_1 = """
+CREATE TABLE attempt (
+    id INTEGER PRIMARY KEY,
+    scenario_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    score INTEGER NOT NULL,
+    maximum INTEGER NOT NULL,
+    percent INTEGER NOT NULL,
+    stars INTEGER NOT NULL,
+    ending_id TEXT NOT NULL
+);
+CREATE TABLE step (
+    attempt_id INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    beat_id TEXT NOT NULL,
+    choice_index INTEGER NOT NULL,
+    style TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    PRIMARY KEY (attempt_id, position)
+);
+CREATE INDEX attempt_by_scenario ON attempt (scenario_id, ended_at);
+"""
+
+# Schema 2: copies of what the player saw, so history survives scenario edits
+# and removals (titles, ending tone, skills, the words of each step).
+SCHEMA_2 = """
+ALTER TABLE attempt ADD COLUMN scenario_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempt ADD COLUMN difficulty INTEGER;
+ALTER TABLE attempt ADD COLUMN ending_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE attempt ADD COLUMN ending_tone TEXT;
+ALTER TABLE attempt ADD COLUMN ending_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE step ADD COLUMN skills TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE step ADD COLUMN choice_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE step ADD COLUMN feedback TEXT NOT NULL DEFAULT '';
+ALTER TABLE step ADD COLUMN beat_line TEXT NOT NULL DEFAULT '';
+ALTER TABLE step ADD COLUMN speaker TEXT NOT NULL DEFAULT '';
+CREATE INDEX attempt_by_time ON attempt (ended_at);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(SCHEMA_1),
+    _script(SCHEMA_2),
+]
+LATEST = len(MIGRATIONS)
+
+
+class NewerSchema(Exception):
+    """The file was written by a newer game than this one."""
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring ``conn`` (autocommit mode) up to ``target``; returns the version it was at."""
+    start = version(conn)
+    if start > LATEST:
+        raise NewerSchema(start)
+    for n in range(start, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version(conn) != n:  # someone else migrated meanwhile
+                conn.execute("ROLLBACK")
+                continue
+            MIGRATIONS[n](conn)
+            conn.execute(f"PRAGMA user_version = {n + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start
