@@ -51,21 +51,34 @@ MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 # What an unquoted YAML scalar may be typed as by an editor, which the game reads as text.
 TEXT_TYPES = ["string", "number", "boolean"]
-# Ids: the game reads `next: 2` or `next: no` as the id "2" / "no".
+# The scenario id: the game reads `id: 2024` or `id: no` as the id "2024" / "no".
 ID_TYPES = ["string", "integer", "boolean"]
+NOT_BLANK = r"\S"
+# Beat and ending ids: any key that is not blank, at most 64 characters.
+NODE_ID_NAMES = {"minLength": 1, "maxLength": 64, "pattern": NOT_BLANK}
 
 
 def _text(description: str, *, min_length: int = 0, max_length: int | None = None) -> dict:
-    node: dict[str, Any] = {"description": description, "type": list(TEXT_TYPES)}
+    """A text field. Required ones (``min_length=1``) need a non-blank string; optional ones may
+    be left empty (``goal:`` with nothing after it), which an editor reads as null."""
+    types = list(TEXT_TYPES) if min_length else [*TEXT_TYPES, "null"]
+    node: dict[str, Any] = {"description": description, "type": types}
     if min_length:
         node["minLength"] = min_length
+        node["pattern"] = NOT_BLANK
     if max_length is not None:
         node["maxLength"] = max_length
     return node
 
 
-def _id_ref(description: str, pattern: str = ID_PATTERN) -> dict:
-    return {"description": description, "type": list(ID_TYPES), "pattern": pattern, "minimum": 0}
+def _id_ref(description: str, pattern: str = NOT_BLANK) -> dict:
+    """A reference to a beat, an ending or a character: any non-blank word or number."""
+    return {
+        "description": description,
+        "type": list(TEXT_TYPES),
+        "minLength": 1,
+        "pattern": pattern,
+    }
 
 
 def _mood(description: str) -> dict:
@@ -121,7 +134,8 @@ def build_schema() -> dict:
                 ),
                 "type": "string",
                 "minLength": 1,
-                "not": {"pattern": r"^(/|\\|[A-Za-z]:|[A-Za-z][A-Za-z0-9+.-]*://)"},
+                "maxLength": 260,
+                "not": {"pattern": r"^(/|\\|~|[A-Za-z]:[\\/]|[A-Za-z][A-Za-z0-9+.-]*://|data:)"},
             },
         },
     }
@@ -297,7 +311,7 @@ def build_schema() -> dict:
             "tags": {
                 "description": "Words to find the scenario by.",
                 "type": "array",
-                "items": _text("A tag."),
+                "items": _text("A tag, 1 to 40 characters.", min_length=1, max_length=40),
             },
             "format": {
                 "description": f"The format version; {FORMAT_VERSION} if absent.",
@@ -310,6 +324,7 @@ def build_schema() -> dict:
                     f"letters, digits, '_' or '-'). {' and '.join(RESERVED_CHARACTER_IDS)} are reserved."
                 ),
                 "type": "object",
+                "minProperties": 1,
                 "propertyNames": {
                     "pattern": CHARACTER_ID_PATTERN,
                     "not": {"enum": list(RESERVED_CHARACTER_IDS)},
@@ -319,18 +334,19 @@ def build_schema() -> dict:
             "start": _id_ref("The id of the first beat."),
             "beats": {
                 "description": (
-                    "The beats by id, at least one. Beat ids and ending ids share one namespace."
+                    "The beats by id (any name up to 64 characters, like 'ask' or 'push-back'), "
+                    "at least one. Beat ids and ending ids share one namespace."
                 ),
                 "type": "object",
                 "minProperties": 1,
-                "propertyNames": {"pattern": ID_PATTERN, "maxLength": 64},
+                "propertyNames": dict(NODE_ID_NAMES),
                 "additionalProperties": {"$ref": "#/definitions/beat"},
             },
             "endings": {
                 "description": "The endings by id, at least one.",
                 "type": "object",
                 "minProperties": 1,
-                "propertyNames": {"pattern": ID_PATTERN, "maxLength": 64},
+                "propertyNames": dict(NODE_ID_NAMES),
                 "additionalProperties": {"$ref": "#/definitions/ending"},
             },
         },
