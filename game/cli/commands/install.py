@@ -1,0 +1,45 @@
+"""``install PATH [--replace]``: check a scenario pack and copy it into your scenario folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NAME = "install"
+HELP = "check a folder (or file) of scenarios and add it to your own scenario folder"
+ORDER = 50
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "path", metavar="PATH", type=Path, help="the pack: a folder of scenarios, or one file"
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an installed pack of the same name",
+    )
+
+
+def run(args, ctx) -> int:
+    from game.core.packs import PackRefused, install_pack
+
+    try:
+        result = install_pack(args.path, ctx.paths, replace=args.replace)
+    except PackRefused as refused:
+        for problem in refused.problems:
+            print(problem, file=ctx.err)
+        print(f"install refused: {refused}", file=ctx.err)
+        if refused.problems:
+            print("nothing was installed; fix the errors above and try again", file=ctx.err)
+        return 1
+    for problem in result.warnings:
+        print(problem, file=ctx.out)
+    count = len(result.scenario_ids)
+    verb = "replaced" if result.replaced else "installed"
+    print(
+        f"{verb} the pack '{result.name}': {count} scenario{'s' * (count != 1)} "
+        f"({', '.join(result.scenario_ids)}) in {result.target}",
+        file=ctx.out,
+    )
+    print("they appear in the game's scenario list (restart the game if it is open)", file=ctx.out)
+    return 0
