@@ -242,6 +242,7 @@ class Milestone:
     text: str  # what it celebrates, in the second person
     reached_at: datetime | None = None
     detail: str = ""  # which scenario, once reached
+    hint: str = ""  # how it could be reached, for one still ahead (an invitation, not a task)
 
     @property
     def reached(self) -> bool:
@@ -249,10 +250,30 @@ class Milestone:
 
 
 MILESTONES = (
-    ("first-boundary", "First boundary held", "You finished a scenario with a good ending."),
-    ("first-tough", "First tough scenario", "You finished a scenario rated Tough."),
-    ("all-endings", "Every ending found", "You found every ending of a scenario."),
-    ("ten-scenarios", "Ten scenarios played", "You have played ten different scenarios."),
+    (
+        "first-boundary",
+        "First boundary held",
+        "You finished a scenario with a good ending.",
+        "Any scenario that ends well.",
+    ),
+    (
+        "first-tough",
+        "First tough scenario",
+        "You finished a scenario rated Tough.",
+        "Any scenario rated Tough, whenever you feel ready.",
+    ),
+    (
+        "all-endings",
+        "Every ending found",
+        "You found every ending of a scenario.",
+        "Replay a scenario and try other replies to find its other endings.",
+    ),
+    (
+        "ten-scenarios",
+        "Ten scenarios played",
+        "You have played ten different scenarios.",
+        "Ten different scenarios, at your own pace.",
+    ),
 )
 
 
@@ -284,9 +305,9 @@ def milestones(
         if len(played) >= TEN_SCENARIOS:
             reached.setdefault("ten-scenarios", (a.ended_at, ""))
     out = []
-    for mid, title, text in MILESTONES:
+    for mid, title, text, hint in MILESTONES:
         when, detail = reached.get(mid, (None, ""))
-        out.append(Milestone(mid, title, text, when, detail))
+        out.append(Milestone(mid, title, text, when, detail, hint))
     return out
 
 
