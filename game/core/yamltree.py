@@ -20,6 +20,7 @@ parser otherwise; both give the same tree and the same messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -73,15 +74,6 @@ def _pos(mark) -> tuple[int, int]:
 # libyaml and PyYAML word a few syntax errors differently; authors should see one wording.
 _SYNTAX_WORDING = {
     "mapping values are not allowed in this context": "mapping values are not allowed here",
-    "did not find expected key": "expected a key here (check the indentation)",
-    "expected <block end>, but found '<block mapping start>'": (
-        "expected a key here (check the indentation)"
-    ),
-    "expected <block end>, but found '<block sequence start>'": (
-        "expected a key here (check the indentation)"
-    ),
-    "expected <block end>, but found '<scalar>'": "expected a key here (check the indentation)",
-    "did not find expected '-' indicator": "expected a '-' list item here (check the indentation)",
     "found character that cannot start any token": "found a character that cannot start a value",
     "found a tab character that violates indentation": (
         "a tab character here breaks the indentation; use spaces"
@@ -90,13 +82,28 @@ _SYNTAX_WORDING = {
         "a tab character here breaks the indentation; use spaces"
     ),
 }
+_INDENTATION = "the indentation here does not fit the lines above"
+
+
+def _reword(problem: str) -> str:
+    """One wording for libyaml's and PyYAML's versions of the same syntax error."""
+    if problem in _SYNTAX_WORDING:
+        return _SYNTAX_WORDING[problem]
+    if problem.startswith("found character '") and problem.endswith("cannot start any token"):
+        return _SYNTAX_WORDING["found character that cannot start any token"]
+    if "<block end>" in problem or "expected key" in problem or "'-' indicator" in problem:
+        return _INDENTATION
+    m = re.match(r"^(?:did not find )?expected (.+?)(?:, but (?:got|found) .*)?$", problem)
+    return f"expected {m.group(1)} here" if m else problem
 
 
 def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    problem = _SYNTAX_WORDING.get(problem, problem)
+    if "nesting depth" in problem:
+        return YamlProblem(line, col, f"nested too deeply (more than {MAX_DEPTH} levels)")
+    problem = _reword(problem)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
     if context and "while scanning" not in context and "while parsing" not in context:
@@ -172,6 +179,9 @@ def _build(events) -> Node:
             top[1] = node
         else:
             key_node: Node = top[1]
+            if node.kind == SCALAR and node.plain and node.value == "":
+                # An empty value has no place of its own; point at its key instead.
+                node.line, node.column = key_node.line, key_node.column
             parent.keys[key_node.value] = key_node  # type: ignore[index]
             parent.value[key_node.value] = node  # type: ignore[index]
             top[1] = None
