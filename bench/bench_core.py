@@ -1,0 +1,96 @@
+"""Speed targets for the pure model, measured outside the test suite.
+
+    .venv/bin/python bench/bench_core.py
+
+Prints each measurement next to its target and exits 1 if one is missed.
+Targets are for the project's reference machine (2 cores); they guard
+against accidental slowdowns, such as re-reading files or quadratic checks.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game.core.engine import Playthrough  # noqa: E402
+from game.core.library import load_library  # noqa: E402
+from game.core.loader import load_scenario_bytes  # noqa: E402
+from game.paths import SHIPPED_SCENARIOS  # noqa: E402
+
+
+def big_scenario(beats: int) -> str:
+    """A long chain of beats, each with 4 replies, close to the 256 KiB limit."""
+    out = [
+        "id: big", "title: Big", "category: work", "difficulty: 1", "summary: A long one.",
+        "characters:", "  sam: {name: Sam}", "start: b0", "beats:",
+    ]  # fmt: skip
+    for i in range(beats):
+        nxt = f"b{i + 1}" if i + 1 < beats else "end"
+        out += [
+            f"  b{i}:",
+            "    speaker: sam",
+            f"    line: Line number {i}, asking again.",
+            "    choices:",
+        ]
+        for style in ("assertive", "passive", "aggressive", "passive-aggressive"):
+            out += [
+                f"      - text: A {style} reply to beat {i}.",
+                f"        style: {style}",
+                f"        feedback: Feedback for the {style} reply at beat {i}.",
+                f"        next: {nxt}",
+            ]
+    out += ["endings:", "  end: {title: End, tone: good, text: The end.}"]
+    return "\n".join(out) + "\n"
+
+
+def timed(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> int:
+    results = []
+
+    t = timed(lambda: load_library([SHIPPED_SCENARIOS]))
+    n = len(load_library([SHIPPED_SCENARIOS]).scenarios)
+    results.append((f"load and validate the shipped library ({n} scenarios)", t, 1.0))
+
+    text = big_scenario(330).encode()
+    assert len(text) < 256 * 1024, len(text)
+    path = Path(tempfile.gettempdir()) / "bench-big.yaml"
+    t = timed(lambda: load_scenario_bytes(text, path))
+    results.append((f"validate a {len(text) // 1024} KiB scenario (libyaml)", t, 0.5))
+    t = timed(lambda: load_scenario_bytes(text, path, fast=False), repeat=3)
+    results.append((f"validate a {len(text) // 1024} KiB scenario (pure Python)", t, 2.5))
+
+    scenario, _ = load_scenario_bytes(text, path)
+
+    def play_through():
+        p = Playthrough(scenario, seed=1)
+        while not p.finished:
+            p.choose(0)
+
+    t = timed(play_through)
+    results.append(("play 330 decisions through the engine", t, 0.05))
+
+    failed = False
+    for name, seconds, target in results:
+        ok = seconds <= target
+        failed |= not ok
+        print(
+            f"{'ok  ' if ok else 'SLOW'} {seconds * 1000:8.1f} ms  (target {target * 1000:.0f} ms)  {name}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
