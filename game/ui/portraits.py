@@ -32,6 +32,7 @@ from game.core.vocab import DEFAULT_MOOD, MOODS, NARRATOR
 log = logging.getLogger(__name__)
 
 KINDS = ("person", "narrator", "inner")
+CORNER = 0.06  # the card's corner radius, as a share of the bust's width
 THEMES = ("light", "dark")
 
 Color = tuple[int, int, int]
@@ -415,6 +416,11 @@ def _shift(pts: Sequence[Point], ox: float, oy: float) -> list[Point]:
 # --- the drawing context -------------------------------------------------------------
 
 
+def _unit(w: float, h: float) -> float:
+    """The bust's unit of measure for a w x h frame: a bit wider than the frame."""
+    return min(w, h / 1.25) * 1.14
+
+
 @dataclass
 class _Frame:
     """Layout of one portrait on the (supersampled) canvas, in pixels."""
@@ -433,7 +439,7 @@ class _Frame:
     def make(cls, size: tuple[int, int], theme: str, head_width: float = 1.0) -> _Frame:
         w, h = size
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
-        u = min(w, h / 1.25) * 1.14
+        u = _unit(w, h)
         return cls(
             surf=surf,
             w=w,
@@ -463,7 +469,9 @@ class _Frame:
             _ellipse(self.surf, _mix(card, base, (i + 1) / 3), self.cx, y, r * self.u, r * self.u)
         return base
 
-    def finish(self, radius_frac: float = 0.06) -> None:
+    def finish(self, radius_frac: float = CORNER) -> None:
+        # the card is opaque; blits of soft layers may leave alpha a shade under 255
+        self.surf.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MAX)
         mask = pygame.Surface((self.w, self.h), pygame.SRCALPHA)
         pygame.draw.rect(
             mask,
@@ -1550,17 +1558,18 @@ def _supersample(size: tuple[int, int]) -> int:
 def draw_portrait(
     character_id: str,
     mood: str,
-    size: tuple[int, int],
+    size: tuple[int, int] | int,
     *,
     kind: str = "person",
     theme: str = "light",
 ) -> pygame.Surface:
     """The drawn portrait of a character in a mood, as an SRCALPHA surface of ``size``.
 
-    Unknown moods draw as neutral, unknown kinds as a person and unknown themes
-    as light. The result is cached and shared: do not draw on it.
+    A single number asks for a square. Unknown moods draw as neutral, unknown
+    kinds as a person and unknown themes as light. The result is cached and
+    shared: do not draw on it.
     """
-    w, h = max(8, int(size[0])), max(8, int(size[1]))
+    w, h = _size(size, 8)
     if mood not in FACES:
         mood = DEFAULT_MOOD
     if kind not in KINDS:
@@ -1581,20 +1590,43 @@ def draw_portrait(
     else:
         surf = _draw_person(big, character_id, mood, theme)
     surf = pygame.transform.smoothscale(surf, (w, h))
+    # smooth scaling can leave the opaque card a shade under 255; only the
+    # rounded corners are meant to be see-through
+    r = math.ceil(CORNER * _unit(w, h)) + 1
+    for rect in (pygame.Rect(r, 0, w - 2 * r, h), pygame.Rect(0, r, w, h - 2 * r)):
+        surf.fill((0, 0, 0, 255), rect, special_flags=pygame.BLEND_RGBA_MAX)
     _CACHE[key] = surf
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return surf
 
 
-def load_portrait(path: str | Path, size: tuple[int, int]) -> pygame.Surface | None:
+def face_box(size: tuple[int, int] | int) -> pygame.Rect:
+    """Where the face (brows, eyes, mouth) sits in a drawn portrait of this size."""
+    w, h = _size(size, 8)
+    f = _Frame.make((w, h), "light")
+    return pygame.Rect(
+        round(f.cx - 0.15 * f.u),
+        round(f.cy - 0.1 * f.u),
+        round(0.3 * f.u),
+        round(0.28 * f.u),
+    ).clip(pygame.Rect(0, 0, w, h))
+
+
+def _size(size: tuple[int, int] | int, least: int) -> tuple[int, int]:
+    if isinstance(size, int | float):
+        size = (size, size)
+    return max(least, int(size[0])), max(least, int(size[1]))
+
+
+def load_portrait(path: str | Path, size: tuple[int, int] | int) -> pygame.Surface | None:
     """An author's portrait image, scaled to fit inside ``size`` keeping its shape.
 
     Returns None (and logs a warning, once per file and size) when the file
     cannot be read as an image. Results are cached.
     """
     path = Path(path)
-    w, h = max(1, int(size[0])), max(1, int(size[1]))
+    w, h = _size(size, 1)
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
