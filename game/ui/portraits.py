@@ -487,6 +487,8 @@ class _Frame:
 
 def _torso_points(f: _Frame, spread: float = 1.0) -> list[Point]:
     u, cx, nb, h = f.u, f.cx, f.neck_base, f.h
+    # in a frame wider than the bust, the shoulders still reach the sides
+    spread *= max(1.0, (f.w / 2 + 2) / (0.47 * u))
     left = _bez(
         (cx - 0.08 * u, nb - 0.01 * u),
         (cx - 0.36 * u * spread, nb - 0.005 * u),
@@ -1383,10 +1385,10 @@ def _draw_inner(size: tuple[int, int], character_id: str, mood: str, theme: str)
     f = _Frame.make(size, theme)
     card = CARD[theme]
     accent = ACCENT[theme]
-    disc = f.card(accent)
+    disc = f.card(_mix(accent, card, 0.55))
     u, cx, cy, rx, ry = f.u, f.cx, f.cy, f.rx, f.ry
-    body = _mix(card, accent, 0.34 if theme == "light" else 0.4)
-    head = _mix(card, accent, 0.2 if theme == "light" else 0.3)
+    body = _mix(card, accent, 0.34 if theme == "light" else 0.42)
+    head = _mix(card, accent, 0.27 if theme == "light" else 0.36)
     # the translucent shoulders, fading away toward the bottom
     layer = pygame.Surface((f.w, f.h), pygame.SRCALPHA)
     pygame.draw.polygon(layer, (*body, 255), _torso_points(f, 0.95))
