@@ -1,0 +1,1 @@
+"""The game window (pygame-ce): scenes, widgets, theme and the main loop."""

@@ -1,0 +1,122 @@
+"""About: what the game is, that it is practice and not therapy, credits and licences."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import APP_NAME, __version__
+from game.ui.scenes.common import Flow, FooterButton, Page
+from game.ui.widgets import card
+
+SECTIONS = [
+    (
+        "What this is",
+        f"{APP_NAME} is a calm game for practising everyday conversations: saying no, setting a "
+        "limit, asking for what you need. In each scenario someone asks something of you, and you "
+        "choose how to reply. After each choice you see what kind of reply it was, what it is "
+        "likely to do, and a stronger move where there is one.",
+    ),
+    (
+        "Practice, not therapy",
+        "This game is practice, not therapy. Some situations may feel close to home. You can skip "
+        "any scenario with a content note, and stop at any time. If things feel heavy, talking to "
+        "someone you trust or a professional can help.",
+    ),
+    (
+        "The four styles",
+        "Assertive: clear and respectful of both people. Passive: giving in to keep the peace. "
+        "Aggressive: getting your way at the other person's cost. Passive-aggressive: saying yes "
+        "while showing resentment. Each style has its own colour, icon and word.",
+    ),
+    (
+        "Credits and licences",
+        f"{APP_NAME} {__version__}, released under the MIT licence. The text is set in Atkinson "
+        "Hyperlegible by the Braille Institute of America, used under the SIL Open Font Licence 1.1 "
+        "(the licence text is in assets/fonts/OFL.txt). Built with pygame-ce (LGPL), PyYAML (MIT) "
+        "and platformdirs (MIT). Portraits and sounds are made by the game itself.",
+    ),
+]
+
+
+class AboutScene(Page):
+    name = "about"
+    title = "About"
+
+    def subtitle(self) -> str:
+        return f"{APP_NAME} {__version__}"
+
+    def build(self, flow: Flow) -> None:
+        th = self.app.theme
+        for heading, text in [*SECTIONS, ("Your own scenarios", self.user_folder_text())]:
+            pad = th.sp(24)
+            inner = flow.width - 2 * pad
+            hh = self.app.text.line_height("subheading")
+            bh = self.app.text.height_of(text, "body", inner)
+            height = pad + hh + th.sp(8) + bh + pad
+
+            def draw(surface, rect, heading=heading, text=text, pad=pad, hh=hh):
+                card(surface, rect, self.app, raised=False)
+                inner_r = rect.inflate(-2 * pad, -2 * pad)
+                self.app.text.draw(
+                    surface,
+                    heading,
+                    pygame.Rect(inner_r.x, inner_r.y, inner_r.width, hh),
+                    "subheading",
+                )
+                self.app.text.draw(
+                    surface,
+                    text,
+                    pygame.Rect(
+                        inner_r.x, inner_r.y + hh + th.sp(8), inner_r.width, inner_r.height - hh
+                    ),
+                    "body",
+                )
+
+            flow.block(height, draw)
+            flow.gap(16)
+
+    def user_folder_text(self) -> str:
+        return (
+            "Scenario files you write or download go in this folder, and appear in the scenario "
+            f"list next time you press Play: {self.app.paths.user_scenarios}"
+        )
+
+    def footer(self):
+        return [FooterButton("done", "Back to the title", self.back, "primary")]
+
+
+class EmptyProgressScene(Page):
+    """Shown for Progress until the progress screen is available."""
+
+    name = "progress-empty"
+    title = "Your progress"
+
+    def build(self, flow: Flow) -> None:
+        th = self.app.theme
+        summaries = {}
+        if self.app.history is not None:
+            try:
+                summaries = self.app.history.summaries()
+            except Exception:  # noqa: BLE001
+                summaries = {}
+        if not summaries:
+            flow.gap(32)
+            flow.text("Nothing here yet.", "heading", align="center")
+            flow.gap(8)
+            flow.text(
+                "Play a scenario and your best scores will appear here. Every try counts as practice.",
+                "body",
+                self.app.theme.palette.muted,
+                align="center",
+            )
+            return
+        for sid, s in sorted(summaries.items()):
+            sc = self.app.library.by_id(sid)
+            title = sc.title if sc else sid
+            line = f"{title}: best {s.best_percent}%, {s.attempts} {'try' if s.attempts == 1 else 'tries'}"
+            flow.text(line, "body")
+            flow.gap(8)
+        del th
+
+    def footer(self):
+        return [FooterButton("done", "Back", self.back, "primary")]

@@ -1,0 +1,347 @@
+"""The ending and debrief: how it ended, the score, each reply, the takeaway."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+import pygame
+
+from game.ui.anim import Tween
+from game.ui.scenes.common import Flow, FooterButton, Page
+from game.ui.widgets import badge_rect, card, mix, stars, style_badge
+
+log = logging.getLogger("firm_and_kind.ui.debrief")
+
+
+class DebriefScene(Page):
+    name = "debrief"
+    title = "How it went"
+    max_body_width = 900
+    default_focus = "replay"
+
+    def __init__(
+        self,
+        app,
+        playthrough,
+        *,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.playthrough = playthrough
+        self.scenario = playthrough.scenario
+        self.score = playthrough.score
+        self.previous_best: int | None = None
+        self.improvement = None
+        self.endings_found: int | None = None
+        self.attempt = None
+        self.stars_tween = Tween(0.9, enabled=app.motion, delay=0.15)
+        self._record(
+            started_at or datetime.now().astimezone(), ended_at or datetime.now().astimezone()
+        )
+        self.next_scenario = (
+            app.library.next_after(self.scenario.id) if hasattr(app.library, "next_after") else None
+        )
+        if self.next_scenario is not None:
+            self.default_focus = "next"
+
+    def _record(self, started_at: datetime, ended_at: datetime) -> None:
+        h = self.app.history
+        new_best = False
+        if h is not None:
+            try:
+                before = h.summary(self.scenario.id)
+                self.previous_best = before.best_percent if before is not None else None
+                self.attempt = h.record(self.playthrough, started_at, ended_at)
+                if self.attempt is not None and hasattr(h, "improvement"):
+                    self.improvement = h.improvement(self.attempt)
+                self.endings_found = len(h.endings_found(self.scenario.id))
+            except Exception:  # noqa: BLE001 - the debrief works without history
+                log.warning("could not record the playthrough", exc_info=True)
+            self.app.take_history_notice()
+            new_best = self.previous_best is not None and self.score.percent > self.previous_best
+        if new_best or (self.previous_best is None and self.score.stars >= 2):
+            self.app.sound("celebrate")
+
+    def subtitle(self) -> str:
+        return self.scenario.title
+
+    def update(self, dt: float) -> bool:
+        return self.stars_tween.update(dt)
+
+    # -- body -----------------------------------------------------------------------
+    def build(self, flow: Flow) -> None:
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        ending = self.playthrough.ending
+        pad = th.sp(24)
+        wide = flow.width >= th.sp(640)
+        # ending + score side by side (stacked when narrow)
+        score_w = th.sp(260)
+        end_w = flow.width - score_w - th.sp(16) if wide else flow.width
+        inner = end_w - 2 * pad - th.sp(6)
+        tone = pal.tones.get(ending.tone, pal.accent)
+        eh = (
+            t.height_of(ending.title, "heading", inner)
+            + th.sp(8)
+            + t.height_of(ending.text, "line", inner)
+        )
+        best_line = self.best_line()
+        sw_inner = score_w - 2 * pad if wide else flow.width - 2 * pad
+        score_h = (
+            t.line_height("big_number")
+            + th.sp(4)
+            + th.sp(32)
+            + th.sp(8)
+            + t.line_height("small")
+            + (th.sp(8) + t.height_of(best_line, "small_bold", sw_inner) if best_line else 0)
+        )
+        extra = self.endings_line()
+        if extra:
+            score_h += th.sp(4) + t.height_of(extra, "small", sw_inner)
+        row_h = max(eh + 2 * pad, score_h + 2 * pad)
+        y0 = flow.y
+
+        def draw_end(surf, r):
+            card(surf, r, self.app)
+            stripe = pygame.Rect(r.x, r.y, th.sp(6), r.height)
+            pygame.draw.rect(
+                surf,
+                tone,
+                stripe,
+                border_top_left_radius=th.radius,
+                border_bottom_left_radius=th.radius,
+            )
+            ir = pygame.Rect(r.x + pad + th.sp(6), r.y + pad, inner, r.height - 2 * pad)
+            h1 = t.draw(surf, ending.title, ir, "heading", pal.text)
+            t.draw(
+                surf,
+                ending.text,
+                pygame.Rect(ir.x, ir.y + h1 + th.sp(8), ir.width, ir.height - h1),
+                "line",
+                pal.text,
+            )
+
+        def draw_score(surf, r):
+            card(surf, r, self.app)
+            ir = r.inflate(-2 * pad, -2 * pad)
+            y = ir.y
+            pct = f"{self.score.percent}%"
+            t.draw_line(
+                surf, pct, (ir.centerx, y), "big_number", pal.text, anchor="midtop", container=ir
+            )
+            y += t.line_height("big_number") + th.sp(4)
+            sz = th.sp(32)
+            stars(
+                surf,
+                (ir.centerx, y + sz // 2),
+                self.score.stars,
+                sz,
+                self.app,
+                fill=self.stars_tween.value,
+            )
+            y += sz + th.sp(8)
+            pts = f"{self.score.score} of {self.score.maximum} points"
+            y += t.draw(
+                surf,
+                pts,
+                pygame.Rect(ir.x, y, ir.width, t.line_height("small")),
+                "small",
+                pal.muted,
+                align="center",
+            )
+            if best_line:
+                y += th.sp(8)
+                y += t.draw(
+                    surf,
+                    best_line,
+                    pygame.Rect(ir.x, y, ir.width, ir.bottom - y),
+                    "small_bold",
+                    pal.accent,
+                    align="center",
+                )
+            if extra:
+                y += th.sp(4)
+                t.draw(
+                    surf,
+                    extra,
+                    pygame.Rect(ir.x, y, ir.width, ir.bottom - y),
+                    "small",
+                    pal.muted,
+                    align="center",
+                )
+
+        if wide:
+            flow.block(row_h, draw_end, width=end_w, advance=False)
+            flow.block(
+                row_h, draw_score, x=flow.x + end_w + th.sp(16), width=score_w, advance=False
+            )
+            flow.y = y0 + row_h
+        else:
+            flow.block(eh + 2 * pad, draw_end)
+            flow.gap(16)
+            flow.block(score_h + 2 * pad, draw_score)
+        flow.gap(24)
+        # one row per decision
+        flow.text("Your replies", "subheading", pal.muted)
+        flow.gap(8)
+        for n, d in enumerate(self.playthrough.decisions, 1):
+            self.decision_row(flow, n, d)
+            flow.gap(10)
+        if self.scenario.takeaway:
+            flow.gap(14)
+            ti = flow.width - 2 * pad
+            th_ = (
+                t.line_height("small_bold")
+                + th.sp(6)
+                + t.height_of(self.scenario.takeaway, "line", ti)
+            )
+
+            def draw_take(surf, r):
+                card(
+                    surf,
+                    r,
+                    self.app,
+                    fill=mix(pal.card, pal.accent, 0.07),
+                    border=mix(pal.card, pal.accent, 0.35),
+                )
+                ir = r.inflate(-2 * pad, -2 * pad)
+                t.draw(
+                    surf,
+                    "TAKE WITH YOU",
+                    pygame.Rect(ir.x, ir.y, ir.width, t.line_height("small_bold")),
+                    "small_bold",
+                    pal.accent,
+                )
+                t.draw(
+                    surf,
+                    self.scenario.takeaway,
+                    pygame.Rect(
+                        ir.x, ir.y + t.line_height("small_bold") + th.sp(6), ir.width, ir.height
+                    ),
+                    "line",
+                    pal.text,
+                )
+
+            flow.block(th_ + 2 * pad, draw_take)
+
+    def decision_row(self, flow: Flow, n: int, d) -> None:
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        pad = th.sp(16)
+        choice = d.choice
+        br = badge_rect((0, 0), choice.style, self.app)
+        pts = f"+{choice.points}"
+        right_w = br.width + th.sp(12) + t.width_of("+10", "body_bold")
+        text_w = flow.width - 2 * pad - right_w - th.sp(16) - th.sp(28)
+        said = t.wrap(f"\u201c{choice.text}\u201d", "body", text_w)
+        if len(said) > 2:
+            said_text = said[0] + " " + t.shorten(" ".join(said[1:]), "body", text_w)
+        else:
+            said_text = " ".join(said)
+        sh = t.height_of(said_text, "body", text_w)
+        h = max(sh, br.height)
+        model = None if d.was_best else d.beat.model_answer
+        mh = 0
+        if model is not None:
+            mw = flow.width - 2 * pad - th.sp(28)
+            model_text = f"A stronger reply: \u201c{model.text}\u201d"
+            mh = th.sp(8) + t.height_of(model_text, "small", mw)
+        total = 2 * pad + h + mh
+
+        def draw(surf, r, n=n, said_text=said_text, sh=sh, choice=choice, model=model, pts=pts):
+            card(surf, r, self.app, raised=False)
+            num_r = pygame.Rect(r.x + pad, r.y + pad, th.sp(20), t.line_height("body"))
+            t.draw_line(
+                surf,
+                str(n),
+                (num_r.x, num_r.centery),
+                "body_bold",
+                pal.muted,
+                anchor="midleft",
+                container=num_r,
+            )
+            tx = r.x + pad + th.sp(28)
+            t.draw(surf, said_text, pygame.Rect(tx, r.y + pad, text_w, sh), "body", pal.text)
+            bx = r.right - pad - right_w
+            style_badge(surf, (bx, r.y + pad), choice.style, self.app)
+            pr = pygame.Rect(
+                bx + br.width + th.sp(12), r.y + pad, right_w - br.width - th.sp(12), br.height
+            )
+            t.draw_line(
+                surf,
+                pts,
+                (pr.right, pr.centery),
+                "body_bold",
+                pal.text,
+                anchor="midright",
+                container=pr,
+            )
+            if model is not None:
+                my = r.y + pad + h + th.sp(8)
+                mw = r.width - 2 * pad - th.sp(28)
+                t.draw(
+                    surf,
+                    f"A stronger reply: \u201c{model.text}\u201d",
+                    pygame.Rect(tx, my, mw, r.bottom - my),
+                    "small",
+                    pal.styles["assertive"],
+                )
+
+        flow.block(total, draw)
+
+    def best_line(self) -> str:
+        pct = self.score.percent
+        prev = self.previous_best
+        if self.app.history is None:
+            return ""
+        if prev is None:
+            return "Your first try at this one." if self.attempt is not None else ""
+        if pct > prev:
+            return f"Best {prev}% \u2192 {pct}%, a new best!"
+        imp = self.improvement
+        diff = getattr(imp, "difference_from_last", None) if imp is not None else None
+        if diff is not None and diff > 0:
+            return f"Up {diff} points on last time. Your best is {prev}%."
+        return f"Your best is {prev}%."
+
+    def endings_line(self) -> str:
+        if self.endings_found is None:
+            return ""
+        total = len(self.scenario.endings)
+        return f"Endings found: {min(self.endings_found, total)} of {total}"
+
+    # -- buttons -------------------------------------------------------------------
+    def footer(self):
+        buttons = [
+            FooterButton("menu", "Menu", self.to_menu, "secondary"),
+            FooterButton(
+                "replay", "Replay", self.replay, "secondary" if self.next_scenario else "primary"
+            ),
+        ]
+        if self.next_scenario is not None:
+            buttons.append(FooterButton("next", "Next scenario", self.next, "primary"))
+        return buttons
+
+    def replay(self) -> None:
+        from game.ui.scenes.play import PlayScene
+
+        self.app.stack.replace(PlayScene(self.app, self.scenario))
+
+    def next(self) -> None:
+        from game.ui.scenes.briefing import BriefingScene
+
+        self.app.stack.replace(BriefingScene(self.app, self.next_scenario))
+
+    def to_menu(self) -> None:
+        from game.ui.scenes.browser import BrowserScene
+        from game.ui.scenes.title import TitleScene
+
+        if not self.app.stack.pop_to(BrowserScene):
+            self.app.stack.reset(TitleScene(self.app), BrowserScene(self.app))
+
+    def back(self) -> None:
+        self.to_menu()

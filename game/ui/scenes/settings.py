@@ -1,0 +1,234 @@
+"""Settings: display, theme, motion, sound and volume; applied and saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.scenes.common import Flow, FooterButton, Page
+from game.ui.widgets import Widget, WidgetState, card, focus_ring, slider_track
+
+
+class SettingsScene(Page):
+    name = "settings"
+    title = "Settings"
+    max_body_width = 760
+
+    def subtitle(self) -> str:
+        return "Changes apply at once and are saved."
+
+    def rows(self):
+        s = self.app.settings
+        return [
+            (
+                "display",
+                "Display",
+                ("Window", "Full screen"),
+                lambda: int(s.fullscreen),
+                lambda i: setattr(s, "fullscreen", bool(i)),
+            ),
+            (
+                "theme",
+                "Theme",
+                ("Light", "Dark"),
+                lambda: 0 if s.theme == "light" else 1,
+                lambda i: setattr(s, "theme", ("light", "dark")[i]),
+            ),
+            (
+                "motion",
+                "Motion",
+                ("On", "Off"),
+                lambda: 0 if s.motion else 1,
+                lambda i: setattr(s, "motion", i == 0),
+            ),
+            (
+                "sound",
+                "Sound",
+                ("On", "Muted"),
+                lambda: 1 if s.muted else 0,
+                lambda i: setattr(s, "muted", i == 1),
+            ),
+        ]
+
+    def build(self, flow: Flow) -> None:
+        th = self.app.theme
+        row_h = self.app.text.line_height("body_bold") + th.sp(40)
+        for key, label, options, get, put in self.rows():
+            r = pygame.Rect(flow.x, flow.y, flow.width, row_h)
+            flow.widget(self.segmented(key, r, label, options, get, put))
+            flow.gap(12)
+        r = pygame.Rect(flow.x, flow.y, flow.width, row_h)
+        flow.widget(self.volume_row(r))
+        flow.gap(16)
+        flow.text(
+            "Keyboard: Up and Down move between settings, Left and Right change them. F11 switches full screen anywhere.",
+            "small",
+            th.palette.muted,
+        )
+
+    # -- rows -----------------------------------------------------------------------
+    def _control_rect(self, rect: pygame.Rect) -> pygame.Rect:
+        th = self.app.theme
+        w = min(th.sp(360), rect.width // 2)
+        return pygame.Rect(
+            rect.right - th.sp(16) - w, rect.y + th.sp(12), w, rect.height - th.sp(24)
+        )
+
+    def _row_background(self, surface, rect, label, st: WidgetState) -> None:
+        pal = self.app.theme.palette
+        card(surface, rect, self.app, fill=pal.hover if st.hovered else pal.card, raised=False)
+        lab = pygame.Rect(
+            rect.x + self.app.theme.sp(24),
+            rect.y,
+            self._control_rect(rect).x - rect.x - self.app.theme.sp(32),
+            rect.height,
+        )
+        self.app.text.draw_line(
+            surface,
+            self.app.text.shorten(label, "body_bold", lab.width),
+            (lab.x, rect.centery),
+            "body_bold",
+            pal.text,
+            anchor="midleft",
+            container=lab,
+        )
+
+    def segmented(
+        self, key, rect, label, options, get: Callable[[], int], put: Callable[[int], None]
+    ) -> Widget:
+        def set_to(i: int) -> None:
+            if i != get():
+                put(i)
+                self.app.apply_settings()
+                self.layout()
+
+        def paint(surface, r, st: WidgetState) -> None:
+            pal = self.app.theme.palette
+            self._row_background(surface, r, label, st)
+            c = self._control_rect(r)
+            pygame.draw.rect(surface, pal.soft, c, border_radius=c.height // 2)
+            seg_w = c.width // len(options)
+            for i, opt in enumerate(options):
+                sr = pygame.Rect(c.x + i * seg_w, c.y, seg_w, c.height).inflate(-6, -6)
+                on = i == get()
+                if on:
+                    pygame.draw.rect(surface, pal.accent, sr, border_radius=sr.height // 2)
+                col = pal.accent_text if on else pal.text
+                text = self.app.text.shorten(opt, "body_bold" if on else "body", sr.width - 8)
+                self.app.text.draw_line(
+                    surface,
+                    text,
+                    sr.center,
+                    "body_bold" if on else "body",
+                    col,
+                    anchor="center",
+                    container=sr,
+                )
+            if st.ring:
+                focus_ring(surface, r, self.app)
+
+        def on_key(event) -> bool:
+            if event.key == pygame.K_LEFT:
+                set_to(max(0, get() - 1))
+                return True
+            if event.key == pygame.K_RIGHT:
+                set_to(min(len(options) - 1, get() + 1))
+                return True
+            return False
+
+        def click_at(pos) -> None:
+            c = self._control_rect(rect_now())
+            if c.collidepoint(pos):
+                set_to(min(len(options) - 1, (pos[0] - c.x) * len(options) // c.width))
+            else:
+                set_to((get() + 1) % len(options))
+
+        w = Widget(
+            key,
+            rect,
+            paint,
+            on_activate=lambda: set_to((get() + 1) % len(options)),
+            on_key=on_key,
+            on_click_at=click_at,
+        )
+
+        def rect_now():
+            return w.rect
+
+        return w
+
+    def volume_row(self, rect: pygame.Rect) -> Widget:
+        s = self.app.settings
+
+        def set_volume(v: float) -> None:
+            v = round(min(1.0, max(0.0, v)), 2)
+            if v != s.volume:
+                s.volume = v
+                self.app.apply_settings()
+                self.app.sound("click")
+
+        def paint(surface, r, st: WidgetState) -> None:
+            pal = self.app.theme.palette
+            self._row_background(surface, r, "Volume", st)
+            c = self._control_rect(r)
+            pct = f"{round(s.volume * 100)}%"
+            tw = self.app.text.width_of("100%", "body")
+            track_area = pygame.Rect(c.x, c.y, c.width - tw - self.app.theme.sp(12), c.height)
+            t = slider_track(track_area, self.app)
+            col = pal.muted if s.muted else pal.accent
+            pygame.draw.rect(surface, pal.line, t, border_radius=t.height // 2)
+            filled = pygame.Rect(t.x, t.y, max(t.height, int(t.width * s.volume)), t.height)
+            pygame.draw.rect(surface, col, filled, border_radius=t.height // 2)
+            kr = t.height * 2
+            kx = t.x + int(t.width * s.volume)
+            pygame.draw.circle(surface, pal.card, (kx, t.centery), kr)
+            pygame.draw.circle(surface, col, (kx, t.centery), kr, width=max(2, kr // 3))
+            pr = pygame.Rect(c.right - tw, c.y, tw, c.height)
+            self.app.text.draw_line(
+                surface,
+                pct,
+                (pr.right, pr.centery),
+                "body",
+                pal.text,
+                anchor="midright",
+                container=pr,
+            )
+            if st.ring:
+                focus_ring(surface, r, self.app)
+
+        def on_key(event) -> bool:
+            if event.key == pygame.K_LEFT:
+                set_volume(s.volume - 0.1)
+                return True
+            if event.key == pygame.K_RIGHT:
+                set_volume(s.volume + 0.1)
+                return True
+            return False
+
+        w = Widget("volume", rect, paint, on_key=on_key)
+
+        def click_at(pos) -> None:
+            c = self._control_rect(w.rect)
+            tw = self.app.text.width_of("100%", "body")
+            t = slider_track(
+                pygame.Rect(c.x, c.y, c.width - tw - self.app.theme.sp(12), c.height), self.app
+            )
+            if t.inflate(t.height * 4, c.height).collidepoint(pos):
+                set_volume((pos[0] - t.x) / max(1, t.width))
+
+        w.on_click_at = click_at
+        return w
+
+    def footer(self):
+        return [FooterButton("done", "Done", self.back, "primary")]
+
+    def handle(self, event) -> bool:
+        # dragging the volume knob
+        if event.type == pygame.MOUSEMOTION and event.buttons[0] and self.pressed_key == "volume":
+            w = next((w for w in self.widgets if w.key == "volume"), None)
+            if w is not None and w.on_click_at is not None:
+                w.on_click_at(event.pos)
+                self.app.dirty = True
+                return True
+        return super().handle(event)
