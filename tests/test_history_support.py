@@ -119,3 +119,61 @@ def fill(history, n_attempts, n_scenarios=1, rng_seed=3, start=T0):
         when = start + timedelta(days=i, minutes=rng.randrange(600))
         out.append(history.record(play(sc, picks, seed=i), when - timedelta(minutes=4), when))
     return scenarios, out
+
+
+# -- for the screen tests ------------------------------------------------------------
+def big_scenario(sid="long-road", depth=7, content_hash="big"):
+    """A long, branching scenario: a chain of beats, each with a side exit to an ending."""
+    beats, endings = {}, {}
+    tones = ("good", "mixed", "poor")
+    for d in range(depth):
+        bid = f"b{d}"
+        nxt = f"b{d + 1}" if d + 1 < depth else "end-main"
+        side = f"end-{d}"
+        endings[side] = Ending(
+            side, f"Ending number {d} with a long title", "It went so.", tones[d % 3]
+        )
+        choices = [
+            choice(0, "assertive", 10, nxt, ["clear-no", "i-statement"]),
+            choice(1, "passive", 2, side),
+            choice(2, "aggressive", 0, f"b{d + 2}" if d + 2 < depth else side),
+        ]
+        beats[bid] = Beat(
+            bid, "sam", f"Line {d}: " + "a fairly long thing to say " * 3, tuple(choices)
+        )
+    endings["end-main"] = Ending("end-main", "All the way", "You held it together.", "good")
+    return Scenario(
+        id=sid,
+        title="A long road with a great many turns in it",
+        category="work",
+        difficulty=3,
+        summary="Long.",
+        characters={"sam": Character("sam", "Sam", "Coworker")},
+        start="b0",
+        beats=beats,
+        endings=endings,
+        content_hash=content_hash,
+    )
+
+
+def random_play(scenario, seed):
+    rng = random.Random(seed)
+    p = Playthrough(scenario, seed=seed)
+    while not p.finished:
+        p.choose(rng.randrange(len(p.choices)))
+    return p
+
+
+def text_problems(app, surface):
+    """Every drawn text that spills out of its box or off the window (nothing may be clipped)."""
+    bounds = surface.get_rect()
+    problems = []
+    for r in app.text.record or []:
+        if "ran into a problem" in r.text:
+            problems.append("the error screen is showing (see the log)")
+        if not r.container.inflate(2, 2).contains(r.rect):
+            problems.append(f"{r.text!r} spills out of its box: {r.rect} not in {r.container}")
+        visible = r.visible
+        if visible.width and not bounds.contains(visible):
+            problems.append(f"{r.text!r} runs off the window: {visible}")
+    return problems

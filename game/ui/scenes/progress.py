@@ -62,13 +62,9 @@ def lock_icon(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
     """A small padlock: something not found yet."""
     w = max(2, rect.width // 8)
     body = pygame.Rect(rect.x, rect.y + rect.height * 0.45, rect.width, rect.height * 0.55)
-    shackle = pygame.Rect(
-        rect.x + rect.width * 0.2, rect.y, rect.width * 0.6, rect.height * 0.9
-    )
+    shackle = pygame.Rect(rect.x + rect.width * 0.2, rect.y, rect.width * 0.6, rect.height * 0.9)
     pygame.draw.arc(surface, color, shackle, 0, 3.1416, w)
-    pygame.draw.line(
-        surface, color, (shackle.x, shackle.centery), (shackle.x, body.y), w
-    )
+    pygame.draw.line(surface, color, (shackle.x, shackle.centery), (shackle.x, body.y), w)
     pygame.draw.line(
         surface, color, (shackle.right - 1, shackle.centery), (shackle.right - 1, body.y), w
     )
@@ -96,10 +92,9 @@ def draw_line_chart(surface, rect: pygame.Rect, ui, points, best: list[int] | No
     th = ui.theme
     label_w = ui.text.width_of("100%", "small") + th.sp(8)
     bottom_h = ui.text.line_height("small") + th.sp(8)
-    plot = pygame.Rect(
-        rect.x + label_w, rect.y + th.sp(8), rect.width - label_w - th.sp(12), 0
-    )
-    plot.height = rect.height - bottom_h - th.sp(8)
+    top = ui.text.line_height("small") // 2 + 2  # room for the "100%" label above its line
+    plot = pygame.Rect(rect.x + label_w, rect.y + top, rect.width - label_w - th.sp(12), 0)
+    plot.height = rect.height - bottom_h - top
     for value in (0, 40, 70, 90, 100):
         y = plot.bottom - plot.height * value // 100
         color = pal.line if value in (0, 100) else mix(pal.card, pal.line, 0.7)
@@ -286,7 +281,9 @@ class ProgressScene(Page):
                 if i == 2:  # a star beside the three-star count
                     stars(surface, (r.right - th.sp(48), r.y + th.sp(28)), 3, th.sp(16), ui)
                 inner = r.inflate(-th.sp(32), -th.sp(40))
-                ui.text.draw(surface, num, pygame.Rect(inner.x, inner.y, inner.width, num_h), "title")
+                ui.text.draw(
+                    surface, num, pygame.Rect(inner.x, inner.y, inner.width, num_h), "title"
+                )
                 ui.text.draw(
                     surface, label, pygame.Rect(inner.x, inner.y + num_h + th.sp(4), label_w, lab_h),
                     "body", pal.muted,
@@ -306,15 +303,19 @@ class ProgressScene(Page):
         label = "All scenarios" if sid is None else self.title_of(sid)
         flow.widget(
             Widget(
-                "chart-prev", pygame.Rect(flow.x, row_y, bw, bh),
-                button_painter(ui, "Previous", "secondary"), lambda: self.cycle_chart(-1),
+                "chart-prev",
+                pygame.Rect(flow.x, row_y, bw, bh),
+                button_painter(ui, "Previous", "secondary"),
+                lambda: self.cycle_chart(-1),
             ),  # fmt: skip
             advance=False,
         )
         flow.widget(
             Widget(
-                "chart-next", pygame.Rect(flow.x + flow.width - bw, row_y, bw, bh),
-                button_painter(ui, "Next", "secondary"), lambda: self.cycle_chart(1),
+                "chart-next",
+                pygame.Rect(flow.x + flow.width - bw, row_y, bw, bh),
+                button_painter(ui, "Next", "secondary"),
+                lambda: self.cycle_chart(1),
             ),  # fmt: skip
             advance=False,
         )
@@ -347,7 +348,9 @@ class ProgressScene(Page):
         def draw(surface, rect, points=points, best=best, note=note):
             card(surface, rect, ui, raised=False)
             inner = rect.inflate(-2 * pad, -2 * pad)
-            draw_line_chart(surface, pygame.Rect(inner.x, inner.y, inner.width, chart_h), ui, points, best)
+            draw_line_chart(
+                surface, pygame.Rect(inner.x, inner.y, inner.width, chart_h), ui, points, best
+            )
             ui.text.draw(
                 surface, note, pygame.Rect(inner.x, inner.y + chart_h + th.sp(8), inner.width, note_h),
                 "small", pal.muted,
@@ -396,8 +399,15 @@ class ProgressScene(Page):
                 if x > rect.x + pad and x + w > rect.x + pad + inner_w:
                     x, y = rect.x + pad, y + lh + th.sp(6)
                 col = pal.styles[sid]
-                style_icon(surface, pygame.Rect(x, y + (lh - th.sp(20)) // 2, th.sp(20), th.sp(20)), sid, col)
-                ui.text.draw_line(surface, text, (x + th.sp(28), y), "small_bold", col, container=rect)
+                style_icon(
+                    surface,
+                    pygame.Rect(x, y + (lh - th.sp(20)) // 2, th.sp(20), th.sp(20)),
+                    sid,
+                    col,
+                )
+                ui.text.draw_line(
+                    surface, text, (x + th.sp(28), y), "small_bold", col, container=rect
+                )
                 x += w + th.sp(24)
             y = rect.y + pad + legend_h + th.sp(12)
             for b in self.mix:
@@ -437,10 +447,17 @@ class ProgressScene(Page):
         unused = [s.name for sid, s in SKILLS.items() if sid not in self.skills]
         pad = th.sp(20)
         inner_w = flow.width - 2 * pad
-        name_w = min(max((ui.text.width_of(SKILLS[s].name, "body") for s, _ in used), default=0), inner_w // 2)
+        name_w = min(
+            max((ui.text.width_of(SKILLS[s].name, "body") for s, _ in used), default=0),
+            inner_w // 2,
+        )
         row_h = ui.text.line_height("body") + th.sp(6)
         if used:
-            rest = "Not tried yet: " + ", ".join(unused) + "." if unused else "You have used every skill."
+            rest = (
+                "Not tried yet: " + ", ".join(unused) + "."
+                if unused
+                else "You have used every skill."
+            )
         else:
             rest = "Assertive replies use skills like a clear no or validating feelings. They will show up here."
         rest_h = ui.text.height_of(rest, "small", inner_w)
@@ -453,7 +470,9 @@ class ProgressScene(Page):
             y = rect.y + pad
             for sid, n in used:
                 name = ui.text.shorten(SKILLS[sid].name, "body", name_w)
-                ui.text.draw_line(surface, name, (rect.x + pad, y), "body", pal.text, container=rect)
+                ui.text.draw_line(
+                    surface, name, (rect.x + pad, y), "body", pal.text, container=rect
+                )
                 bar_x = rect.x + pad + name_w + th.sp(16)
                 bar_w = rect.right - pad - count_w - bar_x
                 bw = max(th.sp(6), bar_w * n // top)
@@ -466,7 +485,9 @@ class ProgressScene(Page):
                 y += row_h
             if used:
                 y += th.sp(8)
-            ui.text.draw(surface, rest, pygame.Rect(rect.x + pad, y, inner_w, rest_h), "small", pal.muted)
+            ui.text.draw(
+                surface, rest, pygame.Rect(rect.x + pad, y, inner_w, rest_h), "small", pal.muted
+            )
 
         flow.block(height, draw)
 
@@ -487,7 +508,11 @@ class ProgressScene(Page):
                 body = f"{m.text.rstrip('.')}{where}. Reached {day(m.reached_at)}."
             else:
                 body = f"Still ahead. {m.hint}"
-            h = ui.text.line_height("body_bold") + th.sp(4) + ui.text.height_of(body, "small", text_w)
+            h = (
+                ui.text.line_height("body_bold")
+                + th.sp(4)
+                + ui.text.height_of(body, "small", text_w)
+            )
             items.append((m, body, max(h, 2 * seal) + 2 * pad))
         rows = [items[i : i + per_row] for i in range(0, len(items), per_row)]
         heights = [max(h for _, _, h in row) for row in rows]
@@ -500,14 +525,32 @@ class ProgressScene(Page):
                     r = pygame.Rect(rect.x + i * (mw + gap), y, mw, rh)
                     if m.reached:
                         card(surface, r, ui, raised=False, fill=mix(pal.card, pal.accent, 0.08))
-                        seal_icon(surface, (r.x + pad + seal, r.y + pad + seal), seal, pal.accent, pal.card)
+                        seal_icon(
+                            surface,
+                            (r.x + pad + seal, r.y + pad + seal),
+                            seal,
+                            pal.accent,
+                            pal.card,
+                        )
                         tcol = pal.text
                     else:
                         card(surface, r, ui, raised=False, fill=pal.bg)
-                        pygame.draw.circle(surface, pal.line, (r.x + pad + seal, r.y + pad + seal), seal, max(2, th.sp(2)))
+                        pygame.draw.circle(
+                            surface,
+                            pal.line,
+                            (r.x + pad + seal, r.y + pad + seal),
+                            seal,
+                            max(2, th.sp(2)),
+                        )
                         tcol = pal.muted
                     tx = r.x + pad + 2 * seal + th.sp(12)
-                    ui.text.draw(surface, m.title, pygame.Rect(tx, r.y + pad, text_w, ui.text.line_height("body_bold")), "body_bold", tcol)
+                    ui.text.draw(
+                        surface,
+                        m.title,
+                        pygame.Rect(tx, r.y + pad, text_w, ui.text.line_height("body_bold")),
+                        "body_bold",
+                        tcol,
+                    )
                     ui.text.draw(
                         surface, body,
                         pygame.Rect(tx, r.y + pad + ui.text.line_height("body_bold") + th.sp(4), text_w, rh),
@@ -541,7 +584,9 @@ class ProgressScene(Page):
             bits = [
                 f"Best {s.best_percent}%",
                 f"{s.attempts} {'try' if s.attempts == 1 else 'tries'}",
-                f"endings {found} of {total}" if total else f"{found} ending{'' if found == 1 else 's'} found",
+                f"endings {found} of {total}"
+                if total
+                else f"{found} ending{'' if found == 1 else 's'} found",
                 f"last played {day(s.last_played)}",
             ]
             info = " · ".join(bits)
@@ -553,15 +598,33 @@ class ProgressScene(Page):
                 height += bh + th.sp(12)
             top = flow.y
 
-            def draw(surface, rect, s=s, title=title, info=info, tag=tag, title_h=title_h, info_h=info_h, tag_h=tag_h):
+            def draw(
+                surface,
+                rect,
+                s=s,
+                title=title,
+                info=info,
+                tag=tag,
+                title_h=title_h,
+                info_h=info_h,
+                tag_h=tag_h,
+            ):
                 card(surface, rect, ui, raised=False)
                 x, y = rect.x + pad, rect.y + pad
-                ui.text.draw(surface, title, pygame.Rect(x, y, text_w - th.sp(96), title_h), "subheading")
+                ui.text.draw(
+                    surface, title, pygame.Rect(x, y, text_w - th.sp(96), title_h), "subheading"
+                )
                 stars(surface, (x + text_w - th.sp(40), y + th.sp(12)), s.best_stars, th.sp(20), ui)
                 y += title_h + th.sp(4)
                 ui.text.draw(surface, info, pygame.Rect(x, y, text_w, info_h), "body", pal.muted)
                 if tag:
-                    ui.text.draw(surface, tag, pygame.Rect(x, y + info_h + th.sp(4), text_w, tag_h), "small", pal.muted)
+                    ui.text.draw(
+                        surface,
+                        tag,
+                        pygame.Rect(x, y + info_h + th.sp(4), text_w, tag_h),
+                        "small",
+                        pal.muted,
+                    )
 
             flow.block(height, draw, advance=False)
             # buttons, right of the text or below it
@@ -570,7 +633,8 @@ class ProgressScene(Page):
             if sc is not None:
                 flow.widget(
                     Widget(
-                        f"map:{s.scenario_id}", pygame.Rect(bx, by, bws[0], bh),
+                        f"map:{s.scenario_id}",
+                        pygame.Rect(bx, by, bws[0], bh),
                         button_painter(ui, labels[0], "secondary"),
                         lambda sc=sc: self.open_map(sc),
                     ),  # fmt: skip
@@ -578,7 +642,8 @@ class ProgressScene(Page):
                 )
             flow.widget(
                 Widget(
-                    f"review:{s.scenario_id}", pygame.Rect(bx + bws[0] + th.sp(12), by, bws[1], bh),
+                    f"review:{s.scenario_id}",
+                    pygame.Rect(bx + bws[0] + th.sp(12), by, bws[1], bh),
                     button_painter(ui, labels[1], "secondary"),
                     lambda sid=s.scenario_id: self.open_review(sid),
                 ),  # fmt: skip

@@ -89,14 +89,23 @@ class ReviewScene(Page):
         last = self.step >= self.count - 1
         buttons = [
             FooterButton("prev", "Previous", lambda: self.go(-1)),
-            FooterButton("next", "Done" if last else "Next", self.back if last else lambda: self.go(1), "primary"),
+            FooterButton(
+                "next",
+                "Done" if last else "Next",
+                self.back if last else lambda: self.go(1),
+                "primary",
+            ),
         ]
         if len(self.attempts) > 1:
             i = self.index_of_attempt()
             if i + 1 < len(self.attempts):
-                buttons.insert(0, FooterButton("earlier", "Earlier attempt", lambda: self.switch(1), "quiet"))
+                buttons.insert(
+                    0, FooterButton("earlier", "Earlier attempt", lambda: self.switch(1), "quiet")
+                )
             if i > 0:
-                buttons.insert(0, FooterButton("later", "Later attempt", lambda: self.switch(-1), "quiet"))
+                buttons.insert(
+                    0, FooterButton("later", "Later attempt", lambda: self.switch(-1), "quiet")
+                )
         return buttons
 
     # -- actions -------------------------------------------------------------------
@@ -131,7 +140,9 @@ class ReviewScene(Page):
             )
             flow.gap(8)
         elif self.scenario is None:
-            flow.text("This scenario is no longer installed; its history is kept.", "small", pal.muted)
+            flow.text(
+                "This scenario is no longer installed; its history is kept.", "small", pal.muted
+            )
             flow.gap(8)
         if self.step < len(self.attempt.steps):
             self.build_step(flow, self.step)
@@ -150,7 +161,15 @@ class ReviewScene(Page):
         h = max(ui.text.line_height("body_bold"), th.sp(16))
 
         def draw(surface, rect):
-            r = ui.text.draw_line(surface, label, (rect.x, rect.centery), "body_bold", pal.text, anchor="midleft", container=rect)
+            r = ui.text.draw_line(
+                surface,
+                label,
+                (rect.x, rect.centery),
+                "body_bold",
+                pal.text,
+                anchor="midleft",
+                container=rect,
+            )
             x = r.right + th.sp(16)
             rad = th.sp(5)
             space = rect.right - x
@@ -183,8 +202,19 @@ class ReviewScene(Page):
 
         def draw_said(surface, rect, said=said, line=line):
             card(surface, rect, ui, raised=False, fill=pal.soft, border=False)
-            ui.text.draw(surface, said, pygame.Rect(rect.x + pad, rect.y + pad, inner, lh1), "small_bold", pal.muted)
-            ui.text.draw(surface, line, pygame.Rect(rect.x + pad, rect.y + pad + lh1 + th.sp(4), inner, lh2), "line")
+            ui.text.draw(
+                surface,
+                said,
+                pygame.Rect(rect.x + pad, rect.y + pad, inner, lh1),
+                "small_bold",
+                pal.muted,
+            )
+            ui.text.draw(
+                surface,
+                line,
+                pygame.Rect(rect.x + pad, rect.y + pad + lh1 + th.sp(4), inner, lh2),
+                "line",
+            )
 
         flow.block(pad + lh1 + th.sp(4) + lh2 + pad, draw_said)
         flow.gap(16)
@@ -204,18 +234,30 @@ class ReviewScene(Page):
             col = pal.styles.get(s.style, pal.line)
             card(surface, rect, ui, raised=False, border=mix(pal.card, col, 0.5))
             x, y = rect.x + pad, rect.y + pad
-            ui.text.draw(surface, "You said", pygame.Rect(x, y, inner, lh1), "small_bold", pal.muted)
+            ui.text.draw(
+                surface, "You said", pygame.Rect(x, y, inner, lh1), "small_bold", pal.muted
+            )
             y += lh1 + th.sp(4)
             ui.text.draw(surface, text, pygame.Rect(x, y, inner, th_), "line")
             y += th_ + th.sp(12)
             if s.style in STYLES:
                 b = style_badge(surface, (x, y), s.style, ui)
                 pts = f"+{s.points} point{'' if s.points == 1 else 's'}"
-                ui.text.draw_line(surface, pts, (b.right + th.sp(12), b.centery), "body_bold", pal.text, anchor="midleft", container=rect)
+                ui.text.draw_line(
+                    surface,
+                    pts,
+                    (b.right + th.sp(12), b.centery),
+                    "body_bold",
+                    pal.text,
+                    anchor="midleft",
+                    container=rect,
+                )
                 y += badge_h
             if skill_line:
                 y += th.sp(8)
-                ui.text.draw(surface, skill_line, pygame.Rect(x, y, inner, sk_h), "small", pal.muted)
+                ui.text.draw(
+                    surface, skill_line, pygame.Rect(x, y, inner, sk_h), "small", pal.muted
+                )
                 y += sk_h
             if feedback:
                 y += th.sp(12)
@@ -238,7 +280,15 @@ class ReviewScene(Page):
                 ui.text.draw(surface, body, pygame.Rect(x, y, inner, bh), "body")
                 y += bh + th.sp(8)
                 b = style_badge(surface, (x, y), stronger.style, ui)
-                ui.text.draw_line(surface, f"+{stronger.points} points", (b.right + th.sp(12), b.centery), "body_bold", pal.text, anchor="midleft", container=rect)
+                ui.text.draw_line(
+                    surface,
+                    f"+{stronger.points} points",
+                    (b.right + th.sp(12), b.centery),
+                    "body_bold",
+                    pal.text,
+                    anchor="midleft",
+                    container=rect,
+                )
 
             flow.block(pad + lh1 + th.sp(4) + bh + th.sp(8) + sb + pad, draw_stronger)
 
@@ -252,14 +302,27 @@ class ReviewScene(Page):
         title = a.ending_title or (ending.title if ending else a.ending_id)
         tone = a.ending_tone or (ending.tone if ending else None)
         text = ending.text if ending is not None and self.same_version else ""
-        tone_word = {"good": "A good ending", "mixed": "A mixed ending", "poor": "A hard ending"}.get(tone or "", "")
+        tone_word = {
+            "good": "A good ending",
+            "mixed": "A mixed ending",
+            "poor": "A hard ending",
+        }.get(tone or "", "")
         th1 = ui.text.height_of(title, "heading", inner)
         tw_h = ui.text.line_height("small_bold") if tone_word else 0
         tx_h = ui.text.height_of(text, "body", inner) if text else 0
         score = f"{a.percent}%  ·  {a.score} of {a.maximum} points"
         sh = ui.text.line_height("subheading")
         star_size = th.sp(28)
-        height = pad + tw_h + th.sp(4) + th1 + (th.sp(8) + tx_h if text else 0) + th.sp(16) + max(sh, star_size) + pad
+        height = (
+            pad
+            + tw_h
+            + th.sp(4)
+            + th1
+            + (th.sp(8) + tx_h if text else 0)
+            + th.sp(16)
+            + max(sh, star_size)
+            + pad
+        )
 
         def draw(surface, rect):
             col = pal.tones.get(tone or "", pal.line)
@@ -275,7 +338,21 @@ class ReviewScene(Page):
                 ui.text.draw(surface, text, pygame.Rect(x, y, inner, tx_h), "body")
                 y += tx_h
             y += th.sp(16)
-            r = stars(surface, (x + int(star_size * 1.25) + star_size // 2, y + star_size // 2), a.stars, star_size, ui)
-            ui.text.draw_line(surface, score, (r.right + th.sp(16), y + star_size // 2), "subheading", pal.text, anchor="midleft", container=rect)
+            r = stars(
+                surface,
+                (x + int(star_size * 1.25) + star_size // 2, y + star_size // 2),
+                a.stars,
+                star_size,
+                ui,
+            )
+            ui.text.draw_line(
+                surface,
+                score,
+                (r.right + th.sp(16), y + star_size // 2),
+                "subheading",
+                pal.text,
+                anchor="midleft",
+                container=rect,
+            )
 
         flow.block(height, draw)

@@ -1,0 +1,136 @@
+"""The branch map, rendered headless for no, some and many playthroughs at three sizes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pygame
+import pytest
+
+from game.cli.context import Context
+from game.history import History
+from game.paths import AppPaths
+from tests.test_history_support import (
+    PERFECT,
+    big_scenario,
+    make_scenario,
+    play,
+    random_play,
+    text_problems,
+)
+
+SIZES = [(960, 540), (1280, 720), (1920, 1080)]
+T = datetime(2026, 5, 1, tzinfo=UTC)
+
+
+def key(k, mod=0):
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+@pytest.fixture
+def app(tmp_path, request):
+    from game.ui.app import App
+
+    size = getattr(request, "param", (1280, 720))
+    ctx = Context(paths=AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "l"))
+    a = App(ctx, size=size, history=History.open(ctx.paths.history_db))
+    yield a
+    a.close()
+
+
+def render(app):
+    app.text.record = []
+    app.dirty = True
+    app.step([], 0.05)
+    return app.window.get_surface()
+
+
+@pytest.mark.parametrize("app", SIZES, indirect=True)
+@pytest.mark.parametrize("plays", [0, 3, 60])
+@pytest.mark.parametrize("which", ["small", "big"])
+def test_branch_map_renders_without_clipping(app, plays, which):
+    from game.ui.scenes.branch_map import BranchMapScene
+
+    sc = make_scenario() if which == "small" else big_scenario()
+    for i in range(plays):
+        app.history.record(random_play(sc, i), T, T + timedelta(minutes=i))
+    scene = app.stack.push(BranchMapScene(app, sc))
+    surface = render(app)
+    assert text_problems(app, surface) == []
+    # every box is inside the map area at the fitted zoom, or can be panned to
+    nodes = [w for w in scene.widgets if w.key.startswith("node:")]
+    assert len(nodes) == len(sc.beats) + len(sc.endings)
+    for w in nodes:
+        scene.set_focus(w.key)
+        render(app)
+        assert scene.canvas.contains(scene.focused.rect), w.key
+        assert text_problems(app, app.window.get_surface()) == []
+    text = " ".join(r.text for r in app.text.record)
+    if plays == 0:
+        assert "Not found yet" in text
+
+
+def test_found_paths_and_locked_outlines(app):
+    from game.ui.scenes.branch_map import BranchMapScene
+
+    sc = make_scenario()
+    app.history.record(play(sc, PERFECT), T, T)
+    scene = app.stack.push(BranchMapScene(app, sc))
+    found = {n.id for n in scene.nodes.values() if n.found and not n.dummy}
+    assert found == {"ask", "pushback", "held"}
+    assert scene.taken == {("ask", "pushback"), ("pushback", "held")}
+    render(app)
+    text = [r.text for r in app.text.record]
+    assert "Good ending" in text  # the tone is a word, not only a colour
+    assert text.count("Not found yet") == 2
+
+
+def test_keyboard_moves_between_boxes_zooms_and_fits(app):
+    from game.ui.scenes.branch_map import BranchMapScene
+
+    sc = big_scenario(depth=9)
+    scene = app.stack.push(BranchMapScene(app, sc))
+    assert scene.focus_key == "node:b0"
+    app.step([key(pygame.K_RIGHT)], 0.05)
+    assert scene.focus_key != "node:b0"
+    app.step([key(pygame.K_PLUS)], 0.05)
+    assert scene.zoom is not None and scene.zoom > scene.fit_zoom() - 1e-9
+    for _ in range(8):
+        app.step([key(pygame.K_RIGHT)], 0.05)
+    assert scene.canvas.contains(scene.focused.rect)  # panned to follow the focus
+    app.step([key(pygame.K_0)], 0.05)
+    assert scene.zoom is None and scene.pan == [0, 0]
+    surface = render(app)
+    assert text_problems(app, surface) == []
+    app.step([key(pygame.K_ESCAPE)], 0.05)
+    assert scene not in app.stack.scenes
+
+
+def test_mouse_wheel_and_drag_pan(app):
+    from game.ui.scenes.branch_map import BranchMapScene
+
+    scene = app.stack.push(BranchMapScene(app, big_scenario(depth=12)))
+    app.step([key(pygame.K_PLUS), key(pygame.K_PLUS)], 0.05)
+    c = scene.canvas.center
+    events = [
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=c),
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(c[0] - 100, c[1]), rel=(-100, 0), buttons=(1, 0, 0)
+        ),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(c[0] - 100, c[1])),
+    ]
+    app.step(events, 0.05)
+    assert scene.pan[0] > 0
+    surface = render(app)
+    assert text_problems(app, surface) == []
+
+
+def test_a_changed_scenario_ignores_steps_it_no_longer_has(app):
+    from game.ui.scenes.branch_map import BranchMapScene
+
+    old = make_scenario(content_hash="h1", extra_ending=True)
+    app.history.record(play(old, (0, 2)), T, T)  # -> "later", an ending the new version lacks
+    new = make_scenario(content_hash="h2")
+    scene = app.stack.push(BranchMapScene(app, new))
+    assert {n.id for n in scene.nodes.values() if n.found} == {"ask", "pushback"}
+    assert text_problems(app, render(app)) == []
