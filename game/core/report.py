@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from game.core.model import Scenario
+from game.core.problems import display_path
 from game.core.scoring import POINTS_PER_DECISION, percent, stars
 from game.core.vocab import DIFFICULTIES, SKILLS, STYLES, TONES
 
@@ -120,7 +121,7 @@ def scenario_report(scenario: Scenario) -> Report:
     return Report(
         scenario_id=scenario.id,
         title=scenario.title,
-        path=str(scenario.path) if scenario.path else "",
+        path=display_path(scenario.path) if scenario.path else "",
         beats=len(scenario.beats),
         endings=len(scenario.endings),
         replies=sum(len(b.choices) for b in scenario.beats.values()),

@@ -41,5 +41,8 @@ def run(args, ctx) -> int:
         f"({', '.join(result.scenario_ids)}) in {result.target}",
         file=ctx.out,
     )
-    print("they appear in the game's scenario list (restart the game if it is open)", file=ctx.out)
+    print(
+        "they appear in the game's scenario list (if the game is open, the next time you press Play)",
+        file=ctx.out,
+    )
     return 0
