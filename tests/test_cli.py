@@ -169,3 +169,17 @@ def test_unexpected_error_prints_one_line_and_logs(tmp_path, monkeypatch, capsys
     assert err.count("\n") == 1 and "details in" in err and "Traceback" not in err
     log = Path(os.environ["FIRM_AND_KIND_HOME"]) / "logs" / "firm-and-kind.log"
     assert "kaboom" in log.read_text()
+
+
+def test_play_text_records_finished_playthroughs_only(tmp_path):
+    path = write(tmp_path, BASE)
+    home = tmp_path / "h"
+    run("play", "--text", "--seed", "1", path, stdin="", home=home)  # quit at once
+    out = run("progress", "--json", home=home).stdout
+    assert out.strip() == "[]"
+    r = run("play", "--text", "--seed", "1", path, stdin="1\n1\n1\n", home=home)
+    assert r.stdout.splitlines()[-1].startswith("score:")
+    import json
+
+    rows = json.loads(run("progress", "--json", home=home).stdout)
+    assert [row["id"] for row in rows] == ["test-scenario"] and rows[0]["attempts"] == 1

@@ -143,7 +143,8 @@ def _record(ctx, playthrough, started) -> None:
     history = History.open(ctx.paths.history_db)
     try:
         history.record(playthrough, started, datetime.now(UTC))
-        if history.notice:
-            print(history.notice, file=ctx.err)
+        notice = history.take_notice()
+        if notice:
+            print(notice, file=ctx.err)
     finally:
         history.close()
