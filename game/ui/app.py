@@ -459,7 +459,7 @@ def start_scenes(app: App, scenario_path: Path | None = None, seed: int | None =
 
         app.stack.push(BrowserScene(app))
         return
-    app.stack.push(BriefingScene(app, scenario, seed=seed))
+    app.stack.push(BriefingScene(app, scenario, seed=seed, live=True))
 
 
 def run_window(

@@ -15,10 +15,11 @@ class BriefingScene(Page):
     max_body_width = 900
     default_focus = "start"
 
-    def __init__(self, app, scenario, *, seed: int | None = None) -> None:
+    def __init__(self, app, scenario, *, seed: int | None = None, live: bool = False) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.seed = seed
+        self.live = live
         self.title = scenario.title
 
     def subtitle(self) -> str:
@@ -33,73 +34,91 @@ class BriefingScene(Page):
         pal = th.palette
         t = self.app.text
         sc = self.scenario
-        people = self.people()[:3]
+        people = self.people()[:4]
         pad = th.sp(24)
-        # who you are talking to + the situation, side by side
-        psize = th.sp(128)
-        col_w = psize + th.sp(32)
-        left_w = col_w if people else 0
-        text_w = flow.width - 2 * pad - left_w - (th.sp(24) if people else 0)
-        summary_h = t.height_of(sc.summary, "line", text_w)
+        inner = flow.width - 2 * pad
+        # who you are talking to: a row of small portraits with name and role
+        psize = th.sp(88)
+        label_w = max(
+            [t.width_of(c.name, "body_bold") for c in people]
+            + [t.width_of(c.role, "small") for c in people if c.role]
+            + [th.sp(80)]
+        )
+        label_w = min(label_w, th.sp(220))
+        person_w = psize + th.sp(14) + label_w
+        per_row = max(1, min(len(people), (inner + th.sp(24)) // (person_w + th.sp(24))))
+        rows = (len(people) + per_row - 1) // per_row if people else 0
+        people_h = 0
+        if people:
+            people_h = (
+                t.line_height("small_bold") + th.sp(8) + rows * psize + (rows - 1) * th.sp(12)
+            )
+        summary_h = t.height_of(sc.summary, "line", inner)
         goal_h = 0
         if sc.goal:
             goal_h = (
-                th.sp(16)
+                th.sp(20)
                 + t.line_height("small_bold")
                 + th.sp(4)
-                + t.height_of(sc.goal, "body", text_w)
+                + t.height_of(sc.goal, "body", inner)
             )
-        label_h = t.line_height("small_bold") * 2 + th.sp(4)
-        people_h = len(people) * (psize + th.sp(8) + label_h) + max(0, len(people) - 1) * th.sp(16)
-        h = 2 * pad + max(summary_h + goal_h, people_h)
+        h = 2 * pad + summary_h + goal_h + (people_h + th.sp(20) if people else 0)
 
         def draw(surface, rect):
             card(surface, rect, self.app)
-            y = rect.y + pad
-            for ch in people:
-                box = pygame.Rect(rect.x + pad, y, col_w, psize)
-                por = self.app.portrait(ch, "neutral", psize)
-                pygame.draw.circle(surface, pal.soft, box.center, psize // 2)
-                surface.blit(por, por.get_rect(center=box.center))
-                name_r = pygame.Rect(
-                    box.x, box.bottom + th.sp(8), col_w, t.line_height("small_bold")
-                )
-                t.draw_line(
+            x0, y = rect.x + pad, rect.y + pad
+            if people:
+                head = "YOU'LL BE TALKING TO"
+                t.draw(
                     surface,
-                    t.shorten(ch.name, "small_bold", col_w),
-                    name_r.midtop,
+                    head,
+                    pygame.Rect(x0, y, inner, t.line_height("small_bold")),
                     "small_bold",
-                    pal.text,
-                    anchor="midtop",
-                    container=name_r,
+                    pal.muted,
                 )
-                if ch.role:
-                    role_r = name_r.move(0, name_r.height)
+                y += t.line_height("small_bold") + th.sp(8)
+                for i, ch in enumerate(people):
+                    col, row = i % per_row, i // per_row
+                    px = x0 + col * (person_w + th.sp(24))
+                    py = y + row * (psize + th.sp(12))
+                    por = self.app.portrait(ch, "neutral", psize)
+                    surface.blit(por, (px, py))
+                    lx = px + psize + th.sp(14)
+                    lw = min(label_w, rect.right - pad - lx)
+                    nh = t.line_height("body_bold")
+                    rh = t.line_height("small") if ch.role else 0
+                    ly = py + (psize - nh - rh) // 2
+                    box = pygame.Rect(lx, ly, lw, nh + rh)
                     t.draw_line(
                         surface,
-                        t.shorten(ch.role, "small", col_w),
-                        role_r.midtop,
-                        "small",
-                        pal.muted,
-                        anchor="midtop",
-                        container=role_r,
+                        t.shorten(ch.name, "body_bold", lw),
+                        (lx, ly),
+                        "body_bold",
+                        pal.text,
+                        container=box,
                     )
-                y = box.bottom + th.sp(8) + label_h + th.sp(16)
-            tx = rect.x + pad + left_w + (th.sp(24) if people else 0)
-            ty = rect.y + pad
-            t.draw(surface, sc.summary, pygame.Rect(tx, ty, text_w, summary_h), "line")
+                    if ch.role:
+                        t.draw_line(
+                            surface,
+                            t.shorten(ch.role, "small", lw),
+                            (lx, ly + nh),
+                            "small",
+                            pal.muted,
+                            container=box,
+                        )
+                y += rows * psize + (rows - 1) * th.sp(12) + th.sp(20)
+            t.draw(surface, sc.summary, pygame.Rect(x0, y, inner, summary_h), "line")
             if sc.goal:
-                gy = ty + summary_h + th.sp(16)
-                t.draw_line(
+                gy = y + summary_h + th.sp(20)
+                t.draw(
                     surface,
                     "YOUR GOAL",
-                    (tx, gy),
+                    pygame.Rect(x0, gy, inner, t.line_height("small_bold")),
                     "small_bold",
                     pal.accent,
-                    container=pygame.Rect(tx, gy, text_w, t.line_height("small_bold")),
                 )
                 gy += t.line_height("small_bold") + th.sp(4)
-                t.draw(surface, sc.goal, pygame.Rect(tx, gy, text_w, rect.bottom - gy), "body")
+                t.draw(surface, sc.goal, pygame.Rect(x0, gy, inner, rect.bottom - gy), "body")
 
         flow.block(h, draw)
         if sc.content_warning:
@@ -157,4 +176,4 @@ class BriefingScene(Page):
     def start(self) -> None:
         from game.ui.scenes.play import PlayScene
 
-        self.app.stack.replace(PlayScene(self.app, self.scenario, seed=self.seed))
+        self.app.stack.replace(PlayScene(self.app, self.scenario, seed=self.seed, live=self.live))

@@ -177,6 +177,8 @@ class Page(Scene):
         self.title_x = (
             margin - th.sp(16) + (fixed[0].rect.width + th.sp(16) if self.show_back else th.sp(16))
         )
+        # line the title up with the body when there is room beside the back button
+        self.title_x = max(self.title_x, body_x)
         footer_widgets: list[Widget] = []
         if foot:
             gap = th.sp(16)

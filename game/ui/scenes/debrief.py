@@ -27,8 +27,10 @@ class DebriefScene(Page):
         *,
         started_at: datetime | None = None,
         ended_at: datetime | None = None,
+        live: bool = False,
     ) -> None:
         super().__init__(app)
+        self.live = live
         self.playthrough = playthrough
         self.scenario = playthrough.scenario
         self.score = playthrough.score
@@ -329,7 +331,7 @@ class DebriefScene(Page):
     def replay(self) -> None:
         from game.ui.scenes.play import PlayScene
 
-        self.app.stack.replace(PlayScene(self.app, self.scenario))
+        self.app.stack.replace(PlayScene(self.app, self.scenario, live=self.live))
 
     def next(self) -> None:
         from game.ui.scenes.briefing import BriefingScene

@@ -31,6 +31,7 @@ from game.ui.widgets import (
     fade_surface,
     focus_ring,
     mix,
+    shadow,
     style_badge,
 )
 
@@ -89,10 +90,12 @@ class PauseMenu(Dialog):
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app, scenario, *, seed: int | None = None) -> None:
+    def __init__(self, app, scenario, *, seed: int | None = None, live: bool = False) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.fixed_seed = seed
+        self.live = live
+        self.reloader = None
         self.scroll = ScrollView()
         self.problems: list = []
         self.note = ""
@@ -133,6 +136,16 @@ class PlayScene(Scene):
     def show_note(self, text: str) -> None:
         self.note = text
         self.note_left = 2.5
+
+    def on_enter(self) -> None:
+        super().on_enter()
+        if self.live and self.reloader is None and self.scenario.path is not None:
+            try:
+                from game.ui.live_reload import LiveReloader
+
+                self.reloader = LiveReloader.for_play_scene(self)
+            except Exception:  # noqa: BLE001 - live reload is for authors; play on without it
+                log.warning("live reload is not available", exc_info=True)
 
     # -- state -----------------------------------------------------------------
     def _begin(self, playthrough: Playthrough, *, keep_started: bool = False) -> None:
@@ -192,6 +205,7 @@ class PlayScene(Scene):
                     self.playthrough,
                     started_at=self.started_at,
                     ended_at=datetime.now().astimezone(),
+                    live=self.live,
                 )
             )
             return
@@ -245,7 +259,11 @@ class PlayScene(Scene):
             self.pause,
         )
         # the column on the right, fitted: shrink text one step before scrolling
-        for step in (1.0, 0.92, 0.85):
+        # (in feedback, when the panel is too tall, Continue moves out of the
+        # scrolling column to a fixed place below it, so the mouse always finds it)
+        steps = (1.0, 0.92, 0.85) if self.phase == "choose" else (1.0,)
+        self.fixed_continue = None
+        for step in steps:
             self.step = step
             flow = Flow(self, self.right.x, self.right.width - th.sp(8))
             flow.y = th.sp(8)
@@ -253,13 +271,33 @@ class PlayScene(Scene):
             flow.gap(24)
             if flow.y <= self.scroll.viewport.height:
                 break
+        if self.phase == "feedback" and flow.y > self.scroll.viewport.height:
+            bh = t.line_height("body_bold") + th.sp(24)
+            band = bh + th.sp(16)
+            self.scroll.viewport = pygame.Rect(
+                self.scroll.viewport.x,
+                self.scroll.viewport.y,
+                self.scroll.viewport.width,
+                self.scroll.viewport.height - band,
+            )
+            self.fixed_continue = pygame.Rect(0, self.scroll.viewport.bottom + th.sp(12), 0, bh)
+            flow = Flow(self, self.right.x, self.right.width - th.sp(8))
+            flow.y = th.sp(8)
+            self._build_column(flow)
+            flow.gap(16)
         self.scroll.content_height = flow.y
         self.scroll.clamp()
         self.blocks = flow.blocks
         widgets = []
         for wdg, r in flow.widgets:
-            wdg.content_rect = r
-            wdg.rect = self.scroll.to_screen(r)
+            if wdg.key == "continue" and self.fixed_continue is not None:
+                wdg.rect = pygame.Rect(
+                    self.right.right - th.sp(8) - r.width, self.fixed_continue.y, r.width, r.height
+                )
+                wdg.content_rect = None
+            else:
+                wdg.content_rect = r
+                wdg.rect = self.scroll.to_screen(r)
             widgets.append(wdg)
         self.widgets = widgets + [pause]
         self.ensure_focus("continue" if self.phase == "feedback" else None)
@@ -280,8 +318,7 @@ class PlayScene(Scene):
         beat = self.beat
         if beat is None:
             return
-        if beat.narration:
-            flow.text_step = s
+        if beat.narration and self.phase == "choose":
             h = t.height_of(beat.narration, "italic", flow.width, s)
             flow.block(
                 h,
@@ -466,7 +503,10 @@ class PlayScene(Scene):
             button_painter(self.app, label, "primary"),
             self.next_beat,
         )
-        y += bh + pad
+        if getattr(self, "fixed_continue", None) is None:
+            y += bh + pad
+        else:
+            y += pad - th.sp(16)
         panel = pygame.Rect(flow.x, top, flow.width, y - top)
         style_col = pal.styles[choice.style]
 
@@ -588,6 +628,13 @@ class PlayScene(Scene):
         self.pause()
 
     def handle_key(self, event) -> bool:
+        if self.reloader is not None:
+            from game.ui.live_reload import is_reload_key
+
+            if is_reload_key(event):
+                self.reloader.reload()
+                self.app.dirty = True
+                return True
         if event.key in NUMBER_KEYS and self.phase == "choose":
             if not self.app.keyboard_mode:
                 self.app.keyboard_mode = True
@@ -601,6 +648,13 @@ class PlayScene(Scene):
     # -- frame -------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         moving = False
+        if self.reloader is not None:
+            try:
+                if self.reloader.update() is not None:
+                    self.app.dirty = True
+            except Exception:  # noqa: BLE001
+                log.warning("live reload failed", exc_info=True)
+                self.reloader = None
         for tw in (self.enter_tween, self.fb_tween, self.mood_tween):
             moving = tw.update(dt) or moving
         if self.note_left > 0:
@@ -762,11 +816,13 @@ class PlayScene(Scene):
         ch = self.speaker
         L = self.left
         name_h = t.line_height("subheading") + t.line_height("body") + th.sp(16)
-        size = min(L.width - th.sp(32), L.height - name_h - th.sp(24))
-        stage = pygame.Rect(L.x, L.y + th.sp(8), L.width, size + th.sp(16))
-        card(surface, stage, self.app, fill=pal.soft, raised=False, border=False, radius=th.sp(24))
+        size = min(L.width, L.height - name_h - th.sp(32))
+        stage = pygame.Rect(0, L.y + th.sp(8), size, size)
+        stage.centerx = L.centerx
         img = self.app.portrait(ch, self.mood, size)
-        pos = img.get_rect(midbottom=(stage.centerx, stage.bottom))
+        pos = img.get_rect(center=stage.center)
+        # drawn portraits are rounded cards of their own; give them a soft shadow
+        shadow(surface, pos, int(size * 0.068 * 1.14), pal.shadow, max(2, th.sp(4)))
         mt = self.mood_tween.value
         if mt < 1 and self.old_mood != self.mood:
             old = self.app.portrait(ch, self.old_mood, size).copy()
