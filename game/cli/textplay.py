@@ -101,7 +101,7 @@ class TextPlayer:
     def show_outcome(self, decision) -> None:
         choice, beat = decision.choice, decision.beat
         self.say()
-        self.say(f'You: "{choice.text}"')
+        self.say(f"You: {choice.text}")
         if choice.reply:
             self.say(f'{self.speaker(beat.speaker)}: "{choice.reply}"')
         if beat.thought:
