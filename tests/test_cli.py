@@ -183,3 +183,15 @@ def test_play_text_records_finished_playthroughs_only(tmp_path):
 
     rows = json.loads(run("progress", "--json", home=home).stdout)
     assert [row["id"] for row in rows] == ["test-scenario"] and rows[0]["attempts"] == 1
+
+
+def test_closed_pipe_ends_quietly():
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "validate", "--report"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "went wrong" not in err and "Traceback" not in err

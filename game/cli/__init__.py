@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -69,6 +70,14 @@ def setup_logging(paths: AppPaths) -> None:
     root.addHandler(handler)
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ctx = ctx or Context(paths=AppPaths.default())
@@ -84,6 +93,10 @@ def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
         print(f"firm-and-kind: {exc}", file=ctx.err)
         return 1
     except KeyboardInterrupt:
+        return 0
+    except BrokenPipeError:
+        # The reader went away (``... | head``): stop quietly, as command-line tools do.
+        _silence_stdout()
         return 0
     except Exception:  # noqa: BLE001 - the last line of defence: log, never show a traceback
         log.exception("unexpected error in %r", command)
