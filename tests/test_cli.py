@@ -185,9 +185,25 @@ def test_play_text_records_finished_playthroughs_only(tmp_path):
     assert [row["id"] for row in rows] == ["test-scenario"] and rows[0]["attempts"] == 1
 
 
-def test_closed_pipe_ends_quietly():
+def test_closed_pipe_ends_quietly(tmp_path):
+    # A long chain of beats gives an outline far larger than a pipe's buffer.
+    lines = ["id: long", "title: Long", "category: work", "difficulty: 1", "summary: Long.",
+             "characters:", "  sam: {name: Sam}", "start: b0", "beats:"]  # fmt: skip
+    for i in range(400):
+        nxt = f"b{i + 1}" if i < 399 else "end"
+        lines += [
+            f"  b{i}:",
+            "    speaker: sam",
+            f"    line: Asking again, time {i}.",
+            "    choices:",
+        ]
+        for style in ("assertive", "passive"):
+            lines += [f"      - text: A {style} reply at {i}.", f"        style: {style}",
+                      "        feedback: Some feedback.", f"        next: {nxt}"]  # fmt: skip
+    lines += ["endings:", "  end: {title: End, tone: good, text: Done.}"]
+    path = write(tmp_path, "\n".join(lines) + "\n")
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "validate", "--report"],
+        [sys.executable, str(ROOT / "main.py"), "outline", str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
     )  # fmt: skip
     proc.stdout.readline()
