@@ -124,14 +124,14 @@ class BriefingScene(Page):
         if sc.content_warning:
             flow.gap(16)
             mark = t.line_height("body_bold")
-            inner = flow.width - 2 * pad - mark - th.sp(12)
+            cw_inner = flow.width - 2 * pad - mark - th.sp(12)
             note = "You can skip this one. Nothing is lost, and it won't count against you."
             ch_ = (
                 t.line_height("body_bold")
                 + th.sp(4)
-                + t.height_of(sc.content_warning, "body", inner)
+                + t.height_of(sc.content_warning, "body", cw_inner)
                 + th.sp(8)
-                + t.height_of(note, "small", inner)
+                + t.height_of(note, "small", cw_inner)
             )
             tone = pal.styles["passive-aggressive"]
 
@@ -155,14 +155,19 @@ class BriefingScene(Page):
                     (x, y),
                     "body_bold",
                     pal.text,
-                    container=pygame.Rect(x, y, inner, mark),
+                    container=pygame.Rect(x, y, cw_inner, mark),
                 )
                 y += t.line_height("body_bold") + th.sp(4)
                 y += t.draw(
-                    surface, sc.content_warning, pygame.Rect(x, y, inner, rect.bottom - y), "body"
+                    surface,
+                    sc.content_warning,
+                    pygame.Rect(x, y, cw_inner, rect.bottom - y),
+                    "body",
                 )
                 y += th.sp(8)
-                t.draw(surface, note, pygame.Rect(x, y, inner, rect.bottom - y), "small", pal.muted)
+                t.draw(
+                    surface, note, pygame.Rect(x, y, cw_inner, rect.bottom - y), "small", pal.muted
+                )
 
             flow.block(ch_ + 2 * pad, draw_cw)
 

@@ -81,7 +81,7 @@ class DebriefScene(Page):
         pad = th.sp(24)
         wide = flow.width >= th.sp(640)
         # ending + score side by side (stacked when narrow)
-        score_w = th.sp(260)
+        score_w = max(th.sp(260), t.width_of("100%", "big_number") + 2 * pad + th.sp(8))
         end_w = flow.width - score_w - th.sp(16) if wide else flow.width
         inner = end_w - 2 * pad - th.sp(6)
         tone = pal.tones.get(ending.tone, pal.accent)
