@@ -160,9 +160,8 @@ class Scene:
 
     def handle_key(self, event: pygame.event.Event) -> bool:
         app = self.app
-        if not app.keyboard_mode:
-            app.keyboard_mode = True
-            app.dirty = True
+        app.keyboard_mode = True
+        app.dirty = True  # any key may change what is shown; one frame is cheap
         w = self.focused
         if w is not None and w.on_key is not None and w.on_key(event):
             app.dirty = True

@@ -115,3 +115,22 @@ def test_focused_widget_in_a_long_list_scrolls_into_view(make_app):
     )
     d.frames()
     assert d.top.scroll.offset > 0
+
+
+def test_scroll_keys_redraw_the_screen(make_app):
+    from game.ui.scenes.about import AboutScene
+
+    d = make_app(size=(960, 540))
+    d.app.stack.push(AboutScene(d.app))
+    d.frames(3)
+    draws = []
+    real_draw = d.app.draw
+    d.app.draw = lambda: (draws.append(1), real_draw())
+    d.app.step([], 0.0)
+    assert draws == []  # idle: nothing is drawn
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_END, mod=0, unicode="", scancode=0)
+    )
+    d.app.step(pygame.event.get(), 0.0)
+    assert d.top.scroll.offset == d.top.scroll.max_offset > 0
+    assert draws == [1]  # drawn in that same step

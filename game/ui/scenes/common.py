@@ -143,7 +143,7 @@ class Page(Scene):
             body_w + th.sp(32),
             self.footer_rect.top - self.header_rect.bottom,
         )
-        flow = Flow(self, th.sp(16) + body_x - self.scroll.viewport.x, body_w)
+        flow = Flow(self, body_x - self.scroll.viewport.x, body_w)
         flow.gap(8)
         self.build(flow)
         flow.gap(16)

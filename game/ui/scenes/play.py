@@ -328,16 +328,19 @@ class PlayScene(Scene):
             )
             flow.gap(12)
         # the line, in a speech card
-        pad = th.sp(20)
+        # (after a choice it steps back: smaller and quieter, the feedback leads)
+        pad = th.sp(20) if self.phase == "choose" else th.sp(14)
+        role = "line" if self.phase == "choose" else "body"
+        colour = pal.text if self.phase == "choose" else pal.muted
         line = f"\u201c{beat.line}\u201d" if beat.speaker != "narrator" else beat.line
-        lh = t.height_of(line, "line", flow.width - 2 * pad, s)
+        lh = t.height_of(line, role, flow.width - 2 * pad, s)
 
         def draw_line(surf, r, line=line):
             card(surf, r, self.app)
-            t.draw(surf, line, r.inflate(-2 * pad, -2 * pad), "line", pal.text, step=s)
+            t.draw(surf, line, r.inflate(-2 * pad, -2 * pad), role, colour, step=s)
 
         flow.block(lh + 2 * pad, draw_line)
-        flow.gap(16)
+        flow.gap(16 if self.phase == "choose" else 10)
         if self.phase == "choose":
             label = "How do you answer?"
             flow.text(label, "small_bold", pal.muted)
@@ -441,11 +444,12 @@ class PlayScene(Scene):
         y += fh + th.sp(12)
         chips: list[Widget] = []
         if choice.skills:
-            x = inner_x
-            label = "Skills used"
-            lr = pygame.Rect(inner_x, y, inner_w, t.line_height("small_bold", s))
+            label = "Skills used:"
+            ch0 = chip_rect((0, 0), choice.skills[0], self.app).height
+            lw = t.width_of(label, "small_bold", s)
+            lr = pygame.Rect(inner_x, y, lw, ch0)
             items.append(("label", lr, label))
-            y += lr.height + th.sp(6)
+            x = inner_x + lw + th.sp(10)
             for sk in choice.skills:
                 cr = chip_rect((x, y), sk, self.app)
                 if cr.right > inner_x + inner_w and x > inner_x:
@@ -551,7 +555,16 @@ class PlayScene(Scene):
                 elif kind == "text":
                     t.draw(surf, payload, r, "body", pal.text, step=s)
                 elif kind == "label":
-                    t.draw(surf, payload, r, "small_bold", pal.muted, step=s)
+                    t.draw_line(
+                        surf,
+                        payload,
+                        (r.x, r.centery),
+                        "small_bold",
+                        pal.muted,
+                        anchor="midleft",
+                        container=r,
+                        step=s,
+                    )
                 elif kind == "skillhint":
                     t.draw(surf, self._skill_hint_text(choice), r, "small", pal.muted, step=s)
                 elif kind == "reply":
@@ -614,7 +627,7 @@ class PlayScene(Scene):
             return self._hint_for(key.split(":", 1)[1])
         if self.skill_hint:
             return self._hint_for(self.skill_hint)
-        return "Point at a skill, or move to it with Tab, to see what it means."
+        return "Point at a skill, or Tab to it, to see what it means."
 
     def _show_skill(self, sk: str) -> None:
         self.skill_hint = sk
@@ -640,7 +653,6 @@ class PlayScene(Scene):
                 self.app.keyboard_mode = True
             idx = NUMBER_KEYS[event.key]
             if idx < len(self.shown):
-                self.app.sound("click")
                 self.choose(idx)
             return True
         return super().handle_key(event)
