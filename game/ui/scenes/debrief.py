@@ -303,7 +303,7 @@ class DebriefScene(Page):
         if prev is None:
             return "Your first try at this one." if self.attempt is not None else ""
         if pct > prev:
-            return f"A new best: {pct}%, up from {prev}%!"
+            return f"A new best, up from {prev}%!"
         imp = self.improvement
         diff = getattr(imp, "difference_from_last", None) if imp is not None else None
         if diff is not None and diff > 0:
