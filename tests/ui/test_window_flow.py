@@ -218,3 +218,72 @@ def test_mouse_hover_marks_the_card(make_app):
     d.frames()
     assert d.top.hover_key == "reply:2"
     assert d.app.keyboard_mode is False
+
+
+def finish(d, scene):
+    while scene.phase == "choose":
+        d.key(pygame.K_1)
+        if scene.playthrough.finished:
+            d.key(pygame.K_RETURN)
+            return
+        d.key(pygame.K_RETURN)
+
+
+def test_debrief_links_open_review_map_and_progress(make_app):
+    from game.ui.scenes.play import PlayScene
+
+    d = make_app()
+    d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    d.frames()
+    finish(d, d.top)
+    assert d.top.name == "debrief"
+    for key, name in (("review", "review"), ("map", "branch-map"), ("progress", "progress")):
+        d.click(key)
+        assert d.top.name == name
+        d.key(pygame.K_ESCAPE)
+        assert d.top.name == "debrief"
+
+
+def test_skill_definition_shows_on_hover_and_focus(make_app):
+    from game.core.vocab import SKILLS
+    from game.ui.scenes.play import PlayScene
+
+    d = make_app()
+    play = d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    d.frames()
+    pos = next(i for i, c in enumerate(play.shown) if c.skills)
+    d.key(pygame.K_1 + pos)
+    skill = play.decision.choice.skills[0]
+    w = d.widget(f"skill:{skill}")
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=w.rect.center, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    d.frames()
+    texts = " ".join(r.text for r in d.render())
+    assert SKILLS[skill].meaning in texts
+    d.key(pygame.K_TAB)  # keyboard: focus moves through the chips too
+    assert play.focus_key.startswith("skill:") or play.focus_key in ("continue", "pause")
+
+
+def test_motion_off_makes_changes_instant(make_app):
+    from game.ui.scenes.play import PlayScene
+
+    d = make_app()
+    d.app.settings.motion = False
+    play = d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    play.choose(0)
+    assert play.fb_tween.done and play.mood_tween.done
+    assert play.update(0.0) is False
+
+
+def test_f11_toggles_full_screen_and_saves_it(make_app):
+    from game.ui.scenes.title import TitleScene
+
+    d = make_app()
+    d.app.stack.push(TitleScene(d.app))
+    d.frames()
+    d.key(pygame.K_F11)
+    assert d.app.settings.fullscreen is True
+    d.key(pygame.K_F11)
+    assert d.app.settings.fullscreen is False
+    assert '"fullscreen": false' in d.app.paths.settings_file.read_text()

@@ -9,9 +9,20 @@ import pygame
 
 from game.ui.anim import Tween
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import badge_rect, card, mix, stars, style_badge
+from game.ui.widgets import Widget, badge_rect, button_painter, card, mix, stars, style_badge
 
 log = logging.getLogger("firm_and_kind.ui.debrief")
+
+
+def _has(module: str, cls: str) -> bool:
+    """Whether a screen built elsewhere is available (it is imported only when opened)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(f"game.ui.scenes.{module}")
+    except (ImportError, ValueError):
+        return False
+    return spec is not None
 
 
 class DebriefScene(Page):
@@ -228,6 +239,49 @@ class DebriefScene(Page):
                 )
 
             flow.block(th_ + 2 * pad, draw_take)
+        self.more_links(flow)
+
+    def more_links(self, flow: Flow) -> None:
+        """Quiet links to the review, the branch map and progress, where those screens exist."""
+        th = self.app.theme
+        links = []
+        if self.attempt is not None and _has("review", "ReviewScene"):
+            links.append(("review", "Review step by step", self.open_review))
+        if _has("branch_map", "BranchMapScene"):
+            links.append(("map", "Map of this scenario", self.open_map))
+        if self.app.history is not None and _has("progress", "ProgressScene"):
+            links.append(("progress", "Your progress", self.open_progress))
+        if not links:
+            return
+        flow.gap(16)
+        bh = self.app.text.line_height("body_bold") + th.sp(16)
+        x = flow.x
+        for key, label, action in links:
+            bw = self.app.text.width_of(label, "body_bold") + th.sp(48)
+            if x + bw > flow.x + flow.width and x > flow.x:
+                x = flow.x
+                flow.y += bh + th.sp(8)
+            r = pygame.Rect(x, flow.y, bw, bh)
+            flow.widget(
+                Widget(key, r, button_painter(self.app, label, "secondary"), action), advance=False
+            )
+            x += bw + th.sp(12)
+        flow.y += bh
+
+    def open_review(self) -> None:
+        from game.ui.scenes.review import ReviewScene
+
+        self.app.stack.push(ReviewScene(self.app, self.attempt, self.scenario))
+
+    def open_map(self) -> None:
+        from game.ui.scenes.branch_map import BranchMapScene
+
+        self.app.stack.push(BranchMapScene(self.app, self.scenario))
+
+    def open_progress(self) -> None:
+        from game.ui.scenes.progress import ProgressScene
+
+        self.app.stack.push(ProgressScene(self.app, self.scenario.id))
 
     def decision_row(self, flow: Flow, n: int, d) -> None:
         th = self.app.theme
