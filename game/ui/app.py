@@ -125,6 +125,7 @@ class App:
         self.window = pygame.Window(APP_NAME, size or self._initial_size(), resizable=True)
         with contextlib.suppress(pygame.error, AttributeError):
             self.window.minimum_size = MIN_SIZE
+        self._set_icon()
         self.theme = Theme(PALETTES[self.settings.theme], self.window.size)
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts, self.theme)
@@ -144,6 +145,19 @@ class App:
             self._apply_fullscreen(True)
 
     # -- set-up helpers -------------------------------------------------------
+    def _set_icon(self) -> None:
+        """A small drawn icon: the balanced scale of the assertive style on the accent colour."""
+        from game.ui.theme import LIGHT
+        from game.ui.widgets import style_icon
+
+        icon = pygame.Surface((64, 64), pygame.SRCALPHA)
+        pygame.draw.rect(icon, LIGHT.accent, icon.get_rect(), border_radius=16)
+        style_icon(icon, pygame.Rect(12, 12, 40, 40), "assertive", LIGHT.card)
+        try:
+            self.window.set_icon(icon)
+        except (pygame.error, AttributeError):
+            log.debug("the window icon could not be set")
+
     @staticmethod
     def _initial_size() -> tuple[int, int]:
         try:
@@ -307,18 +321,6 @@ class App:
         self.stack.reset(ErrorScene(self))
 
     def handle(self, event: pygame.event.Event) -> None:
-        if os.environ.get("FK_DEBUG_EVENTS") and event.type in (
-            pygame.KEYDOWN,
-            pygame.KEYUP,
-            pygame.MOUSEBUTTONUP,
-        ):
-            print(
-                "event",
-                pygame.event.event_name(event.type),
-                getattr(event, "key", None),
-                [s.name for s in self.stack.scenes],
-                flush=True,
-            )
         if event.type == pygame.QUIT:
             self.quit(0)
             return

@@ -749,18 +749,22 @@ class PlayScene(Scene):
         if self.problems:
             self._draw_problems(surface)
         if self.note_left > 0 and self.note:
-            r = t.draw_line(
+            # a small pill under the top bar ("Reloaded")
+            tw = t.width_of(self.note, "small_bold")
+            pill = pygame.Rect(0, 0, tw + th.sp(32), t.line_height("small_bold") + th.sp(10))
+            pill.midtop = (surface.get_width() // 2, self.topbar.bottom + th.sp(8))
+            t.layer += 40
+            pygame.draw.rect(surface, pal.accent, pill, border_radius=pill.height // 2)
+            t.draw_line(
                 surface,
                 self.note,
-                (surface.get_width() // 2, self.topbar.bottom + th.sp(8)),
+                pill.center,
                 "small_bold",
                 pal.accent_text,
-                anchor="midtop",
+                anchor="center",
+                container=pill,
             )
-            pygame.draw.rect(
-                surface, pal.accent, r.inflate(th.sp(24), th.sp(10)), border_radius=r.height
-            )
-            t.draw_line(surface, self.note, r.topleft, "small_bold", pal.accent_text)
+            t.layer -= 40
 
     @property
     def shown_choices(self):
