@@ -832,7 +832,15 @@ class PlayScene(Scene):
         ch = self.speaker
         L = self.left
         name_h = t.line_height("subheading") + t.line_height("body") + th.sp(16)
+        goal_h = self._goal_height()
         size = min(L.width, L.height - name_h - th.sp(32))
+        if goal_h:
+            with_goal = L.height - name_h - th.sp(40) - goal_h
+            if with_goal >= int(L.width * 0.62):
+                size = min(size, with_goal)
+            else:
+                goal_h = 0
+        self.show_goal = bool(goal_h)
         stage = pygame.Rect(0, L.y + th.sp(8), size, size)
         stage.centerx = L.centerx
         img = self.app.portrait(ch, self.mood, size)
@@ -871,6 +879,53 @@ class PlayScene(Scene):
                 anchor="midtop",
                 container=pygame.Rect(L.x, y, L.width, name_h),
             )
+        self._draw_goal(surface, stage.bottom + th.sp(12) + name_h)
+
+    def _goal_height(self) -> int:
+        if not self.scenario.goal:
+            return 0
+        th = self.app.theme
+        t = self.app.text
+        inner = self.left.width - 2 * th.sp(16)
+        return (
+            2 * th.sp(16)
+            + t.line_height("small_bold")
+            + th.sp(4)
+            + t.height_of(self.scenario.goal, "small", inner)
+        )
+
+    def _draw_goal(self, surface: pygame.Surface, top: int) -> None:
+        """A quiet reminder of the goal under the portrait, when there is room for all of it."""
+        goal = self.scenario.goal
+        if not goal or not self.show_goal:
+            return
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        L = self.left
+        pad = th.sp(16)
+        inner = L.width - 2 * pad
+        label_h = t.line_height("small_bold")
+        h = 2 * pad + label_h + th.sp(4) + t.height_of(goal, "small", inner)
+        r = pygame.Rect(L.x, top + th.sp(8), L.width, h)
+        if r.bottom > L.bottom + 1:
+            return
+        pygame.draw.rect(surface, pal.soft, r, border_radius=th.sp(12))
+        ir = r.inflate(-2 * pad, -2 * pad)
+        t.draw(
+            surface,
+            "YOUR GOAL",
+            pygame.Rect(ir.x, ir.y, ir.width, label_h),
+            "small_bold",
+            pal.accent,
+        )
+        t.draw(
+            surface,
+            goal,
+            pygame.Rect(ir.x, ir.y + label_h + th.sp(4), ir.width, ir.height - label_h),
+            "small",
+            pal.text,
+        )
 
     def _draw_problems(self, surface: pygame.Surface) -> None:
         th = self.app.theme
