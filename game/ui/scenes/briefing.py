@@ -30,6 +30,8 @@ class BriefingScene(Page):
         return [c for cid, c in self.scenario.characters.items() if cid != NARRATOR]
 
     def build(self, flow: Flow) -> None:
+        if self.scenario.content_warning:
+            self.content_note(flow)
         th = self.app.theme
         pal = th.palette
         t = self.app.text
@@ -121,55 +123,58 @@ class BriefingScene(Page):
                 t.draw(surface, sc.goal, pygame.Rect(x0, gy, inner, rect.bottom - gy), "body")
 
         flow.block(h, draw)
-        if sc.content_warning:
-            flow.gap(16)
-            mark = t.line_height("body_bold")
-            cw_inner = flow.width - 2 * pad - mark - th.sp(12)
-            note = "You can skip this one. Nothing is lost, and it won't count against you."
-            ch_ = (
-                t.line_height("body_bold")
-                + th.sp(4)
-                + t.height_of(sc.content_warning, "body", cw_inner)
-                + th.sp(8)
-                + t.height_of(note, "small", cw_inner)
+
+    def content_note(self, flow: Flow) -> None:
+        """The content warning, first on the page so nobody meets it by surprise."""
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        sc = self.scenario
+        pad = th.sp(24)
+        mark = t.line_height("body_bold")
+        cw_inner = flow.width - 2 * pad - mark - th.sp(12)
+        note = "You can skip this one. Nothing is lost, and it won't count against you."
+        ch_ = (
+            t.line_height("body_bold")
+            + th.sp(4)
+            + t.height_of(sc.content_warning, "body", cw_inner)
+            + th.sp(8)
+            + t.height_of(note, "small", cw_inner)
+        )
+        tone = pal.styles["passive-aggressive"]
+
+        def draw_cw(surface, rect):
+            card(
+                surface,
+                rect,
+                self.app,
+                fill=mix(pal.card, tone, 0.07),
+                border=mix(pal.card, tone, 0.35),
+                raised=False,
             )
-            tone = pal.styles["passive-aggressive"]
+            draw_warning_mark(surface, pygame.Rect(rect.x + pad, rect.y + pad, mark, mark), tone)
+            x = rect.x + pad + mark + th.sp(12)
+            y = rect.y + pad
+            t.draw_line(
+                surface,
+                "Content note",
+                (x, y),
+                "body_bold",
+                pal.text,
+                container=pygame.Rect(x, y, cw_inner, mark),
+            )
+            y += t.line_height("body_bold") + th.sp(4)
+            y += t.draw(
+                surface,
+                sc.content_warning,
+                pygame.Rect(x, y, cw_inner, rect.bottom - y),
+                "body",
+            )
+            y += th.sp(8)
+            t.draw(surface, note, pygame.Rect(x, y, cw_inner, rect.bottom - y), "small", pal.muted)
 
-            def draw_cw(surface, rect):
-                card(
-                    surface,
-                    rect,
-                    self.app,
-                    fill=mix(pal.card, tone, 0.07),
-                    border=mix(pal.card, tone, 0.35),
-                    raised=False,
-                )
-                draw_warning_mark(
-                    surface, pygame.Rect(rect.x + pad, rect.y + pad, mark, mark), tone
-                )
-                x = rect.x + pad + mark + th.sp(12)
-                y = rect.y + pad
-                t.draw_line(
-                    surface,
-                    "Content note",
-                    (x, y),
-                    "body_bold",
-                    pal.text,
-                    container=pygame.Rect(x, y, cw_inner, mark),
-                )
-                y += t.line_height("body_bold") + th.sp(4)
-                y += t.draw(
-                    surface,
-                    sc.content_warning,
-                    pygame.Rect(x, y, cw_inner, rect.bottom - y),
-                    "body",
-                )
-                y += th.sp(8)
-                t.draw(
-                    surface, note, pygame.Rect(x, y, cw_inner, rect.bottom - y), "small", pal.muted
-                )
-
-            flow.block(ch_ + 2 * pad, draw_cw)
+        flow.block(ch_ + 2 * pad, draw_cw)
+        flow.gap(16)
 
     def footer(self):
         buttons = []
