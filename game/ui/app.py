@@ -117,7 +117,9 @@ class App:
             self.paths.ensure()
         except OSError:
             log.warning("could not create the user folders", exc_info=True)
-        self.settings = Settings.load(self.paths.settings_file)
+        from game.ui.startup_notes import load_settings_noting_damage
+
+        self.settings, settings_note = load_settings_noting_damage(self.paths.settings_file)
 
         pygame.display.init()
         pygame.font.init()
@@ -139,6 +141,8 @@ class App:
         self.animating = False
         self.keyboard_mode = True
         self.toasts: list[list] = []  # [text, seconds left]
+        if settings_note:
+            self.toast(settings_note, seconds=10)
         self.exit_status = 0
         self._term = False
         if self.settings.fullscreen:

@@ -6,6 +6,7 @@ import pygame
 
 from game import APP_NAME, __version__
 from game.ui.scenes.common import Flow, FooterButton, Page
+from game.ui.scenes.controls import folder_section
 from game.ui.widgets import card
 
 SECTIONS = [
@@ -41,13 +42,18 @@ SECTIONS = [
 class AboutScene(Page):
     name = "about"
     title = "About"
+    default_focus = "done"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.folder_note = ""
 
     def subtitle(self) -> str:
         return f"{APP_NAME} {__version__}"
 
     def build(self, flow: Flow) -> None:
         th = self.app.theme
-        for heading, text in [*SECTIONS, ("Your own scenarios", self.user_folder_text())]:
+        for heading, text in SECTIONS:
             pad = th.sp(24)
             inner = flow.width - 2 * pad
             hh = self.app.text.line_height("subheading")
@@ -74,12 +80,7 @@ class AboutScene(Page):
 
             flow.block(height, draw)
             flow.gap(16)
-
-    def user_folder_text(self) -> str:
-        return (
-            "Scenario files you write or download go in this folder, and appear in the scenario "
-            f"list next time you press Play: {self.app.paths.user_scenarios}"
-        )
+        folder_section(self, flow)
 
     def footer(self):
         return [FooterButton("done", "Back to the title", self.back, "primary")]

@@ -1,19 +1,101 @@
-"""Settings: display, theme, motion, sound and volume; applied and saved at once."""
+"""Settings: display, theme, motion, sound and volume (applied and saved at once); exporting
+and resetting the history; where the player's own scenarios go."""
 
 from __future__ import annotations
 
+import errno
+import logging
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 import pygame
 
-from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import Widget, WidgetState, card, focus_ring, slider_track
+from game.ui.scenes.common import Dialog, Flow, FooterButton, Page
+from game.ui.scenes.controls import folder_section
+from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, slider_track
+
+log = logging.getLogger("firm_and_kind.ui.settings")
+
+
+def export_folder() -> Path:
+    """The player's Documents folder where there is one, else their home folder."""
+    try:
+        import platformdirs
+
+        docs = Path(platformdirs.user_documents_dir())
+        if docs.is_dir():
+            return docs
+    except Exception:  # noqa: BLE001
+        log.debug("no documents folder", exc_info=True)
+    return Path.home()
+
+
+def export_path(now: datetime | None = None) -> Path:
+    """A new file name in :func:`export_folder`, such as firm-and-kind-history-20250301-1830.csv."""
+    now = now or datetime.now()
+    folder = export_folder()
+    stem = f"firm-and-kind-history-{now:%Y%m%d-%H%M}"
+    path = folder / f"{stem}.csv"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.csv"
+        n += 1
+    return path
+
+
+def plain_reason(exc: BaseException) -> str:
+    """Why a file could not be written, in plain words."""
+    cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+    if isinstance(cause, PermissionError):
+        return "the game is not allowed to write to that folder."
+    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC:
+        return "the disk is full."
+    if isinstance(cause, FileNotFoundError):
+        return "the folder could not be found."
+    text = str(exc).strip() or "an unexpected problem."
+    return text[0].lower() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+class ResetDialog(Dialog):
+    """Are you sure? Esc or Cancel keep everything; focus starts on Cancel."""
+
+    name = "reset-progress"
+    heading = "Reset your progress?"
+    body = (
+        "This deletes every finished playthrough: your scores, stars and the endings you found. "
+        "It can't be undone.\n\nTo keep a copy, choose Cancel and use Export history first."
+    )
+
+    def __init__(self, app, settings_scene) -> None:
+        super().__init__(app)
+        self.settings_scene = settings_scene
+
+    def buttons(self):
+        return [
+            FooterButton("cancel", "Cancel", self.back, "primary"),
+            FooterButton("confirm-reset", "Reset progress", self.confirm, "secondary"),
+        ]
+
+    def confirm(self) -> None:
+        ok = False
+        try:
+            ok = bool(self.app.history.reset())
+        except Exception:  # noqa: BLE001
+            log.warning("could not reset the history", exc_info=True)
+        self.app.stack.pop()
+        self.settings_scene.reset_done(ok)
 
 
 class SettingsScene(Page):
     name = "settings"
     title = "Settings"
     max_body_width = 760
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.history_note = ""
+        self.folder_note = ""
 
     def subtitle(self) -> str:
         return "Changes apply at once and are saved."
@@ -66,6 +148,116 @@ class SettingsScene(Page):
             "small",
             th.palette.muted,
         )
+        flow.gap(32)
+        self.history_section(flow)
+        flow.gap(32)
+        folder_section(self, flow)
+
+    # -- your history: export and reset ---------------------------------------------
+    def history_section(self, flow: Flow) -> None:
+        th = self.app.theme
+        pal = th.palette
+        flow.text("Your history", "subheading", pal.muted)
+        flow.gap(8)
+        if self.app.history is None:
+            flow.text(
+                "Your history is not available right now, so there is nothing to export or reset.",
+                "body",
+                pal.muted,
+            )
+            return
+        self.action_row(
+            flow,
+            "export",
+            "Export history",
+            "Save every finished playthrough to a spreadsheet file (CSV).",
+            "Export",
+            self.export,
+        )
+        flow.gap(12)
+        self.action_row(
+            flow,
+            "reset",
+            "Reset progress",
+            "Delete your scores and start fresh. The scenarios themselves stay.",
+            "Reset\u2026",
+            self.confirm_reset,
+        )
+        if self.history_note:
+            flow.gap(12)
+            flow.text(self.history_note, "small_bold", pal.accent)
+
+    def action_row(self, flow: Flow, key, label, description, button, action) -> None:
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        pad = th.sp(24)
+        bh = t.line_height("body_bold") + th.sp(16)
+        bw = max(th.sp(140), t.width_of(button, "body_bold") + th.sp(56))
+        text_w = flow.width - 2 * pad - bw - th.sp(24)
+        lh = t.line_height("body_bold")
+        dh = t.height_of(description, "small", text_w)
+        inner_h = max(lh + th.sp(2) + dh, bh)
+        h = inner_h + 2 * pad - th.sp(8)
+        top = flow.y
+
+        def draw(surface, rect):
+            card(surface, rect, self.app, raised=False)
+            y = rect.y + (rect.height - lh - th.sp(2) - dh) // 2
+            box = pygame.Rect(rect.x + pad, y, text_w, lh + th.sp(2) + dh)
+            t.draw(surface, label, pygame.Rect(box.x, y, text_w, lh), "body_bold")
+            t.draw(
+                surface,
+                description,
+                pygame.Rect(box.x, y + lh + th.sp(2), text_w, dh),
+                "small",
+                pal.muted,
+            )
+
+        flow.block(h, draw)
+        r = pygame.Rect(flow.x + flow.width - pad - bw, top + (h - bh) // 2, bw, bh)
+        flow.widget(
+            Widget(key, r, button_painter(self.app, button, "secondary"), action), advance=False
+        )
+
+    def export(self) -> None:
+        h = self.app.history
+        if h is None:
+            return
+        try:
+            count = len(h.attempts())
+        except Exception:  # noqa: BLE001
+            count = 0
+        if count == 0:
+            self.history_note = "There is nothing to export yet. Finish a scenario first."
+            self.layout()
+            return
+        try:
+            path = export_path()
+            rows = h.export_csv(path)
+        except Exception as exc:  # noqa: BLE001 - plain words, never a traceback
+            log.warning("could not export the history", exc_info=True)
+            self.history_note = f"The history could not be saved: {plain_reason(exc)}"
+        else:
+            what = f"{rows} playthrough{'s' if rows != 1 else ''}"
+            self.history_note = f"Saved {what} to {path}"
+        self.layout()
+
+    def confirm_reset(self) -> None:
+        self.app.stack.push(ResetDialog(self.app, self))
+
+    def reset_done(self, ok: bool) -> None:
+        if ok:
+            self.history_note = "Your progress was reset. Every scenario is new again."
+        else:
+            notice = None
+            take = getattr(self.app.history, "take_notice", None)
+            if take is not None:
+                notice = take()
+            self.history_note = notice or (
+                "Your history could not be reset right now. Nothing was deleted."
+            )
+        self.layout()
 
     # -- rows -----------------------------------------------------------------------
     def _control_rect(self, rect: pygame.Rect) -> pygame.Rect:
