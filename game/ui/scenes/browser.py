@@ -1,13 +1,58 @@
-"""The scenario browser: scenarios grouped by category, and files that failed to load."""
+"""The scenario browser: scenarios grouped by category, and files that failed to load.
+
+Each row shows the best percentage, stars and number of tries (or "New"), and
+has small Map and Review buttons (keys M and R on the focused row) that open
+the branch map and the latest attempt. A sort control above the list orders
+it by menu, unplayed first, or lowest score first; the choice is remembered.
+"""
 
 from __future__ import annotations
+
+import logging
 
 import pygame
 
 from game.core.problems import display_path
 from game.core.vocab import DIFFICULTIES
+from game.ui.prefs import get_pref, set_pref
 from game.ui.scenes.common import Flow, Page
+from game.ui.scenes.controls import (
+    segmented_size,
+    segmented_widget,
+    small_button_painter,
+    small_button_size,
+)
 from game.ui.widgets import Widget, WidgetState, card, draw_warning_mark, focus_ring, mix, stars
+
+log = logging.getLogger("firm_and_kind.ui.browser")
+
+SORTS = (
+    ("menu", "Menu order"),
+    ("unplayed", "Unplayed first"),
+    ("lowest", "Lowest score first"),
+)
+SORT_PREF = "browser_sort"
+HINT = "Arrows to move  \u00b7  Enter to open  \u00b7  M map of the branches  \u00b7  R review your last try"
+
+
+def ordered_groups(scenarios, summaries, mode: str) -> list[tuple[str, list]]:
+    """The scenarios in the order ``mode`` asks for, as (heading, scenarios) groups."""
+    scenarios = list(scenarios)
+    new = [s for s in scenarios if s.id not in summaries]
+    played = [s for s in scenarios if s.id in summaries]
+    if mode == "unplayed":
+        groups = [("Not played yet", new), ("Played", played)]
+    elif mode == "lowest":
+        # sorted() is stable: equal scores keep the menu order
+        played = sorted(played, key=lambda s: summaries[s.id].best_percent)
+        groups = [("Played, lowest best score first", played), ("Not played yet", new)]
+    else:
+        groups = []
+        for s in scenarios:
+            if not groups or groups[-1][0] != category_label(s.category):
+                groups.append((category_label(s.category), []))
+            groups[-1][1].append(s)
+    return [(h, g) for h, g in groups if g]
 
 
 def category_label(category: str) -> str:
@@ -36,6 +81,8 @@ class BrowserScene(Page):
         super().__init__(app)
         self.library = app.library
         self.summaries = {}
+        mode = get_pref(app.paths, SORT_PREF, "menu")
+        self.sort = mode if mode in dict(SORTS) else "menu"
         self._load_summaries()
 
     def _load_summaries(self) -> None:
@@ -56,10 +103,38 @@ class BrowserScene(Page):
             return "No scenarios yet."
         return f"{n} scenario{'s' if n != 1 else ''}. Each one takes a few minutes."
 
+    # -- sorting ----------------------------------------------------------------------
+    def set_sort(self, mode: str) -> None:
+        if mode == self.sort or mode not in dict(SORTS):
+            return
+        self.sort = mode
+        set_pref(self.app.paths, SORT_PREF, mode)
+        focus = self.focus_key
+        self.scroll.offset = 0
+        self.layout()
+        if focus == "sort":
+            self.focus_key = "sort"
+
+    def sort_widget(self) -> Widget:
+        """The sort control, fixed at the right of the header so it stays in reach."""
+        th = self.app.theme
+        labels = tuple(label for _, label in SORTS)
+        modes = [m for m, _ in SORTS]
+        sw, sh = segmented_size(self.app, labels)
+        x = th.size[0] - th.sp(48) - sw
+        y = th.sp(24) + (self.app.text.line_height("title") - sh) // 2
+        return segmented_widget(
+            self.app,
+            "sort",
+            pygame.Rect(x, y, sw, sh),
+            labels,
+            lambda: modes.index(self.sort),
+            lambda i: self.set_sort(modes[i]),
+        )
+
     def build(self, flow: Flow) -> None:
         th = self.app.theme
         pal = th.palette
-        current = None
         if not self.library.scenarios:
             flow.gap(24)
             flow.text("No scenarios could be found.", "heading")
@@ -71,18 +146,15 @@ class BrowserScene(Page):
                 "body",
                 pal.muted,
             )
-        for sc in self.library.scenarios:
-            if sc.category != current:
-                current = sc.category
-                flow.gap(16 if flow.y > th.sp(16) else 0)
-                flow.text(category_label(current), "subheading", pal.muted)
-                flow.gap(8)
-            h = self.card_height(flow.width)
-            r = pygame.Rect(flow.x, flow.y, flow.width, h)
-            flow.widget(
-                Widget(f"scenario:{sc.id}", r, self.card_painter(sc), lambda sc=sc: self.open(sc))
-            )
-            flow.gap(12)
+        self.default_focus = None
+        for heading, group in ordered_groups(self.library.scenarios, self.summaries, self.sort):
+            flow.gap(16 if flow.y > th.sp(16) else 0)
+            flow.text(heading, "subheading", pal.muted)
+            flow.gap(8)
+            for sc in group:
+                self.default_focus = self.default_focus or f"scenario:{sc.id}"
+                self.scenario_row(flow, sc)
+                flow.gap(12)
         if self.library.broken:
             flow.gap(24)
             flow.text("Files that could not be loaded", "subheading", pal.muted)
@@ -97,6 +169,47 @@ class BrowserScene(Page):
             for bf in self.library.broken:
                 self.broken_card(flow, bf)
                 flow.gap(8)
+
+    def scenario_row(self, flow: Flow, sc) -> None:
+        th = self.app.theme
+        h = self.card_height(flow.width)
+        r = pygame.Rect(flow.x, flow.y, flow.width, h)
+        flow.widget(
+            Widget(f"scenario:{sc.id}", r, self.card_painter(sc), lambda sc=sc: self.open(sc)),
+            advance=False,
+        )
+        # Map and Review: small buttons between the text and the score
+        pad = th.sp(20)
+        x = r.right - pad - self.right_width() - th.sp(16)
+        gap = th.sp(8)
+        for key, label, action in reversed(self.row_actions(sc)):
+            bw, bh = small_button_size(self.app, label)
+            x -= bw
+            flow.widget(
+                Widget(
+                    f"{key}:{sc.id}",
+                    pygame.Rect(x, r.centery - bh // 2, bw, bh),
+                    small_button_painter(self.app, label),
+                    action,
+                    focusable=False,  # keyboard: M and R on the focused row
+                ),
+                advance=False,
+            )
+            x -= gap
+        flow.y = r.bottom
+
+    def row_actions(self, sc) -> list:
+        actions = [("map", "Map", lambda sc=sc: self.open_map(sc))]
+        if sc.id in self.summaries:
+            actions.append(("review", "Review", lambda sc=sc: self.open_review(sc)))
+        return actions
+
+    def actions_width(self) -> int:
+        """Room kept for the Map and Review buttons on every row, so the rows line up."""
+        th = self.app.theme
+        return sum(small_button_size(self.app, label)[0] for label in ("Map", "Review")) + th.sp(
+            8 + 16
+        )
 
     # -- cards --------------------------------------------------------------------
     def card_height(self, width: int) -> int:
@@ -119,19 +232,20 @@ class BrowserScene(Page):
             th = self.app.theme
             pal = th.palette
             t = self.app.text
+            hovered = st.hovered or self.hover_key in (f"map:{sc.id}", f"review:{sc.id}")
             card(
                 surface,
                 rect,
                 self.app,
-                fill=pal.hover if st.hovered else pal.card,
-                border=pal.accent if st.hovered else pal.line,
+                fill=pal.hover if hovered else pal.card,
+                border=pal.accent if hovered else pal.line,
             )
             pad = th.sp(20)
             right_w = self.right_width()
             left = pygame.Rect(
                 rect.x + pad,
                 rect.y + pad,
-                rect.width - 2 * pad - right_w - th.sp(16),
+                rect.width - 2 * pad - right_w - th.sp(16) - self.actions_width(),
                 rect.height - 2 * pad,
             )
             y = left.y
@@ -141,6 +255,17 @@ class BrowserScene(Page):
             # meta line: difficulty dots + word, content note
             lh = t.line_height("small")
             x = left.x
+            if self.sort != "menu":
+                cat = t.draw_line(
+                    surface,
+                    category_label(sc.category),
+                    (x, y + lh // 2),
+                    "small_bold",
+                    pal.muted,
+                    anchor="midleft",
+                    container=left,
+                )
+                x = cat.right + th.sp(16)
             x += difficulty_dots(
                 surface, (x, y + lh // 2), sc.difficulty, self.app, pal.accent
             ) + th.sp(8)
@@ -261,7 +386,125 @@ class BrowserScene(Page):
     def footer(self):
         return []
 
+    # -- the key hint at the bottom ----------------------------------------------------
+    def layout(self) -> None:
+        super().layout()
+        if not self.library.scenarios:
+            self.sort_rect = None
+            return
+        sort = self.sort_widget()
+        self.sort_rect = sort.rect
+        self.widgets.insert(0, sort)
+        self.ensure_focus(self.default_focus)
+        th = self.app.theme
+        hint_h = self.app.text.line_height("small") + th.sp(16)
+        vp = self.scroll.viewport
+        self.hint_rect = pygame.Rect(0, vp.bottom - hint_h, th.size[0], hint_h)
+        vp.height -= hint_h
+        self.scroll.clamp()
+        for w in self.widgets:
+            if w.content_rect is not None:
+                w.rect = self.scroll.to_screen(w.content_rect)
+
+    def draw_header(self, surface: pygame.Surface) -> None:
+        th = self.app.theme
+        pal = th.palette
+        t = self.app.text
+        x = self.title_x
+        right = (self.sort_rect.x if self.sort_rect else surface.get_width() - th.sp(48)) - th.sp(
+            24
+        )
+        box = pygame.Rect(x, 0, right - x, self.header_rect.height)
+        r = t.draw_line(
+            surface,
+            t.shorten(self.title, "title", box.width),
+            (x, th.sp(24)),
+            "title",
+            pal.text,
+            container=box,
+        )
+        sub = self.subtitle()
+        if sub:
+            t.draw_line(
+                surface,
+                t.shorten(sub, "body", box.width),
+                (x, r.bottom + th.sp(2)),
+                "body",
+                pal.muted,
+                container=box,
+            )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if not self.library.scenarios:
+            return
+        pal = self.app.theme.palette
+        r = self.hint_rect
+        text = self.app.text.shorten(HINT, "small", r.width - self.app.theme.sp(96))
+        self.app.text.draw_line(
+            surface,
+            text,
+            (r.centerx, r.bottom - self.app.theme.sp(4)),
+            "small",
+            pal.muted,
+            anchor="midbottom",
+            container=r,
+        )
+
+    # -- keys and actions ------------------------------------------------------------------
+    def focused_scenario(self):
+        key = self.focus_key or ""
+        if not key.startswith("scenario:"):
+            return None
+        return self.library.by_id(key.split(":", 1)[1])
+
+    def handle_key(self, event) -> bool:
+        if event.key in (pygame.K_m, pygame.K_r) and not event.mod & (
+            pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
+        ):
+            self.app.keyboard_mode = True
+            sc = self.focused_scenario()
+            if sc is not None:
+                if event.key == pygame.K_m:
+                    self.open_map(sc)
+                elif sc.id in self.summaries:
+                    self.open_review(sc)
+                else:
+                    self.app.toast(
+                        "You have not played this one yet, so there is nothing to review."
+                    )
+            self.app.dirty = True
+            return True
+        return super().handle_key(event)
+
     def open(self, sc) -> None:
         from game.ui.scenes.briefing import BriefingScene
 
         self.app.stack.push(BriefingScene(self.app, sc))
+
+    def open_map(self, sc) -> None:
+        self.focus_key = f"scenario:{sc.id}"
+        try:
+            from game.ui.scenes.branch_map import BranchMapScene
+        except ImportError:
+            self.app.toast("The map of the branches is not available in this version.")
+            return
+        self.app.stack.push(BranchMapScene(self.app, sc))
+
+    def open_review(self, sc) -> None:
+        self.focus_key = f"scenario:{sc.id}"
+        attempts = []
+        if self.app.history is not None:
+            try:
+                attempts = self.app.history.attempts(sc.id)
+            except Exception:  # noqa: BLE001
+                log.warning("could not read the attempts at %s", sc.id, exc_info=True)
+        if not attempts:
+            self.app.toast("There is no finished attempt at this one to review yet.")
+            return
+        try:
+            from game.ui.scenes.review import ReviewScene
+        except ImportError:
+            self.app.toast("Reviewing an attempt is not available in this version.")
+            return
+        self.app.stack.push(ReviewScene(self.app, attempts[0], sc, attempts))
