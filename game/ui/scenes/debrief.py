@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import weakref
 from datetime import datetime
 
 import pygame
@@ -12,6 +14,10 @@ from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.widgets import Widget, badge_rect, button_painter, card, mix, stars, style_badge
 
 log = logging.getLogger("firm_and_kind.ui.debrief")
+
+# Each finished playthrough is recorded once, however often its debrief is built:
+# playthrough -> (attempt, previous best, improvement, endings found).
+_recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _has(module: str, cls: str) -> bool:
@@ -50,6 +56,7 @@ class DebriefScene(Page):
         self.endings_found: int | None = None
         self.attempt = None
         self.stars_tween = Tween(0.9, enabled=app.motion, delay=0.15)
+        self.celebrate_tween: Tween | None = None  # the new-best halo, when there is one
         self._record(
             started_at or datetime.now().astimezone(), ended_at or datetime.now().astimezone()
         )
@@ -61,27 +68,89 @@ class DebriefScene(Page):
 
     def _record(self, started_at: datetime, ended_at: datetime) -> None:
         h = self.app.history
-        new_best = False
-        if h is not None:
-            try:
-                before = h.summary(self.scenario.id)
-                self.previous_best = before.best_percent if before is not None else None
-                self.attempt = h.record(self.playthrough, started_at, ended_at)
-                if self.attempt is not None and hasattr(h, "improvement"):
+        if h is None:
+            return
+        done = _recorded.get(self.playthrough)
+        if done is not None:  # this playthrough is already in the history
+            self.attempt, self.previous_best, self.improvement, self.endings_found = done
+            return
+        try:
+            before = h.summary(self.scenario.id)
+            self.previous_best = before.best_percent if before is not None else None
+            self.attempt = h.record(self.playthrough, started_at, ended_at)
+            if self.attempt is not None:
+                _recorded[self.playthrough] = (self.attempt, self.previous_best, None, None)
+                if hasattr(h, "improvement"):
                     self.improvement = h.improvement(self.attempt)
+                    self.previous_best = self.improvement.previous_best
+            if self.improvement is not None:
+                self.endings_found = self.improvement.endings_found
+            else:
                 self.endings_found = len(h.endings_found(self.scenario.id))
-            except Exception:  # noqa: BLE001 - the debrief works without history
-                log.warning("could not record the playthrough", exc_info=True)
-            self.app.take_history_notice()
-            new_best = self.previous_best is not None and self.score.percent > self.previous_best
-        if new_best or (self.previous_best is None and self.score.stars >= 2):
+        except Exception:  # noqa: BLE001 - the debrief works without history
+            log.warning("could not record the playthrough", exc_info=True)
+        if self.attempt is not None:
+            _recorded[self.playthrough] = (
+                self.attempt,
+                self.previous_best,
+                self.improvement,
+                self.endings_found,
+            )
+        self.app.take_history_notice()
+        if self.is_new_best:
+            self.celebrate_tween = Tween(1.4, enabled=self.app.motion, delay=0.35)
             self.app.sound("celebrate")
+        elif self.previous_best is None and self.attempt is not None and self.score.stars >= 2:
+            self.app.sound("celebrate")
+
+    @property
+    def is_new_best(self) -> bool:
+        if self.attempt is None:
+            return False
+        if self.improvement is not None:
+            return bool(self.improvement.is_new_best)
+        return self.previous_best is not None and self.score.percent > self.previous_best
 
     def subtitle(self) -> str:
         return self.scenario.title
 
     def update(self, dt: float) -> bool:
-        return self.stars_tween.update(dt)
+        moving = self.stars_tween.update(dt)
+        if self.celebrate_tween is not None:
+            moving = self.celebrate_tween.update(dt) or moving
+        return moving
+
+    def handle(self, event) -> bool:
+        # any key or click finishes the stars and the celebration at once
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.stars_tween.finish()
+            if self.celebrate_tween is not None:
+                self.celebrate_tween.finish()
+        return super().handle(event)
+
+    def draw_celebration(self, surf: pygame.Surface, card_rect: pygame.Rect, center) -> None:
+        """A soft ring that widens and fades once around the score (nothing when motion is off)."""
+        tw = self.celebrate_tween
+        if tw is None or tw.done or tw.duration <= 0 or tw.elapsed < tw.delay:
+            return
+        v = tw.value
+        pal = self.app.theme.palette
+        base = self.app.text.line_height("big_number") * 0.55
+        layer = pygame.Surface(card_rect.size, pygame.SRCALPHA)
+        c = (center[0] - card_rect.x, center[1] - card_rect.y)
+        for i, col in enumerate((pal.accent, pal.star)):
+            r = base * (1.0 + 1.3 * v) + i * base * 0.35 * v
+            alpha = int(110 * (1 - v) * (1 - 0.4 * i))
+            if alpha > 0:
+                pygame.draw.circle(layer, (*col, alpha), c, int(r), width=max(2, int(base / 14)))
+        # a few small sparkles drifting outwards
+        for k in range(6):
+            ang = k * math.pi / 3 + 0.4
+            d = base * (0.9 + 1.6 * v)
+            p = (c[0] + math.cos(ang) * d, c[1] + math.sin(ang) * d * 0.7)
+            alpha = int(160 * (1 - v))
+            pygame.draw.circle(layer, (*pal.star, alpha), p, max(2, int(base / 12 * (1 - v) + 1)))
+        surf.blit(layer, card_rect.topleft)
 
     # -- body -----------------------------------------------------------------------
     def build(self, flow: Flow) -> None:
@@ -111,6 +180,9 @@ class DebriefScene(Page):
             + t.line_height("small")
             + (th.sp(8) + t.height_of(best_line, "small_bold", sw_inner) if best_line else 0)
         )
+        last_line = self.last_line()
+        if last_line:
+            score_h += th.sp(4) + t.height_of(last_line, "small", sw_inner)
         extra = self.endings_line()
         if extra:
             score_h += th.sp(4) + t.height_of(extra, "small", sw_inner)
@@ -142,6 +214,7 @@ class DebriefScene(Page):
             ir = r.inflate(-2 * pad, -2 * pad)
             y = ir.y
             pct = f"{self.score.percent}%"
+            self.draw_celebration(surf, r, (ir.centerx, y + t.line_height("big_number") // 2))
             t.draw_line(
                 surf, pct, (ir.centerx, y), "big_number", pal.text, anchor="midtop", container=ir
             )
@@ -167,12 +240,39 @@ class DebriefScene(Page):
             )
             if best_line:
                 y += th.sp(8)
+                bh_ = t.height_of(best_line, "small_bold", ir.width)
+                if self.is_new_best:
+                    glow = pygame.Rect(
+                        ir.x - th.sp(10), y - th.sp(4), ir.width + th.sp(20), bh_ + th.sp(8)
+                    )
+                    tw = self.celebrate_tween
+                    amount = (
+                        1.0
+                        if tw is None or tw.duration <= 0
+                        else min(1.0, max(0.0, tw.elapsed / max(0.01, tw.delay + 0.3)))
+                    )
+                    pygame.draw.rect(
+                        surf,
+                        mix(pal.card, pal.accent, 0.13 * amount),
+                        glow,
+                        border_radius=glow.height // 2,
+                    )
                 y += t.draw(
                     surf,
                     best_line,
-                    pygame.Rect(ir.x, y, ir.width, ir.bottom - y),
+                    pygame.Rect(ir.x, y, ir.width, bh_),
                     "small_bold",
                     pal.accent,
+                    align="center",
+                )
+            if last_line:
+                y += th.sp(4)
+                y += t.draw(
+                    surf,
+                    last_line,
+                    pygame.Rect(ir.x, y, ir.width, t.height_of(last_line, "small", ir.width)),
+                    "small",
+                    pal.muted,
                     align="center",
                 )
             if extra:
@@ -350,25 +450,40 @@ class DebriefScene(Page):
         flow.block(total, draw)
 
     def best_line(self) -> str:
+        """This score next to the best before it ("Best 70% \u2192 90%, a new best!")."""
+        if self.app.history is None or self.attempt is None:
+            return ""
         pct = self.score.percent
         prev = self.previous_best
-        if self.app.history is None:
-            return ""
         if prev is None:
-            return "Your first try at this one." if self.attempt is not None else ""
-        if pct > prev:
-            return f"A new best, up from {prev}%!"
+            return "Your first try at this one."
+        if self.is_new_best:
+            return f"Best {prev}% \u2192 {pct}%, a new best!"
+        return f"Your best so far: {prev}%"
+
+    def last_line(self) -> str:
+        """The difference from the attempt just before this one (never a scolding)."""
         imp = self.improvement
-        diff = getattr(imp, "difference_from_last", None) if imp is not None else None
-        if diff is not None and diff > 0:
-            return f"Up {diff} points on last time. Your best is {prev}%."
-        return f"Your best is {prev}%."
+        if imp is None or self.attempt is None:
+            return ""
+        diff = getattr(imp, "difference_from_last", None)
+        last = getattr(imp, "previous_percent", None)
+        if diff is None or last is None:
+            return ""
+        if diff > 0:
+            return f"Up {diff}% on last time ({last}%)"
+        if diff == 0:
+            return f"The same as last time ({last}%)"
+        return f"Last time: {last}%"
 
     def endings_line(self) -> str:
         if self.endings_found is None:
             return ""
         total = len(self.scenario.endings)
-        return f"Endings found: {min(self.endings_found, total)} of {total}"
+        found = min(self.endings_found, total)
+        if found >= total > 1:
+            return f"Endings found: all {total}"
+        return f"Endings found: {found} of {total}"
 
     # -- buttons -------------------------------------------------------------------
     def footer(self):
