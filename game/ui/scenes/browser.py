@@ -178,24 +178,25 @@ class BrowserScene(Page):
             Widget(f"scenario:{sc.id}", r, self.card_painter(sc), lambda sc=sc: self.open(sc)),
             advance=False,
         )
-        # Map and Review: small buttons between the text and the score
+        # Map and Review: small buttons between the text and the score, in fixed slots
         pad = th.sp(20)
-        x = r.right - pad - self.right_width() - th.sp(16)
         gap = th.sp(8)
-        for key, label, action in reversed(self.row_actions(sc)):
+        x = r.right - pad - self.right_width() - th.sp(16) - self.actions_width() + th.sp(24)
+        actions = dict((k, (label, action)) for k, label, action in self.row_actions(sc))
+        for key, label in (("map", "Map"), ("review", "Review")):
             bw, bh = small_button_size(self.app, label)
-            x -= bw
-            flow.widget(
-                Widget(
-                    f"{key}:{sc.id}",
-                    pygame.Rect(x, r.centery - bh // 2, bw, bh),
-                    small_button_painter(self.app, label),
-                    action,
-                    focusable=False,  # keyboard: M and R on the focused row
-                ),
-                advance=False,
-            )
-            x -= gap
+            if key in actions:
+                flow.widget(
+                    Widget(
+                        f"{key}:{sc.id}",
+                        pygame.Rect(x, r.centery - bh // 2, bw, bh),
+                        small_button_painter(self.app, label),
+                        actions[key][1],
+                        focusable=False,  # keyboard: M and R on the focused row
+                    ),
+                    advance=False,
+                )
+            x += bw + gap
         flow.y = r.bottom
 
     def row_actions(self, sc) -> list:

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 
@@ -146,8 +145,6 @@ def copy_to_clipboard(text: str) -> bool:
     try:
         import pygame.scrap as scrap
 
-        with contextlib.suppress(pygame.error, AttributeError):
-            scrap.init()
         scrap.put_text(text)
         return True
     except Exception:  # noqa: BLE001 - a clipboard is a nicety
@@ -174,6 +171,15 @@ def open_user_folder(scene) -> None:
             f"at: {path}" + (" (the path is copied to your clipboard)." if copied else "")
         )
     scene.layout()
+    reveal(scene, getattr(scene, "folder_note_rect", None))
+
+
+def reveal(scene, content_rect) -> None:
+    """Scroll a page so a note just shown (in content coordinates) is in view."""
+    if content_rect is None or getattr(scene, "scroll", None) is None:
+        return
+    if scene.scroll.ensure_visible(content_rect, scene.app.theme.sp(16)):
+        scene.layout()
 
 
 def folder_section(scene, flow, *, raised: bool = False) -> None:
@@ -220,7 +226,10 @@ def folder_section(scene, flow, *, raised: bool = False) -> None:
                 surface, note, pygame.Rect(x, rect.y + y_note, inner, nh), "small_bold", pal.accent
             )
 
-    flow.block(height, draw)
+    block = flow.block(height, draw)
+    scene.folder_note_rect = (
+        pygame.Rect(block.x, top + y_note, block.width, nh + pad) if note else None
+    )
     flow.widget(
         Widget(
             "open-folder",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.scenes.common import Dialog, Flow, FooterButton, Page
-from game.ui.scenes.controls import folder_section
+from game.ui.scenes.controls import folder_section, reveal
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, slider_track
 
 log = logging.getLogger("firm_and_kind.ui.settings")
@@ -95,7 +95,15 @@ class SettingsScene(Page):
     def __init__(self, app) -> None:
         super().__init__(app)
         self.history_note = ""
+        self.history_note_row = ""
+        self.history_note_rect = None
         self.folder_note = ""
+
+    def show_history_note(self, row: str, text: str) -> None:
+        self.history_note, self.history_note_row = text, row
+        self.history_note_rect = None
+        self.layout()
+        reveal(self, self.history_note_rect)
 
     def subtitle(self) -> str:
         return "Changes apply at once and are saved."
@@ -174,6 +182,7 @@ class SettingsScene(Page):
             "Export",
             self.export,
         )
+        self.note_after(flow, "export")
         flow.gap(12)
         self.action_row(
             flow,
@@ -183,9 +192,15 @@ class SettingsScene(Page):
             "Reset\u2026",
             self.confirm_reset,
         )
-        if self.history_note:
-            flow.gap(12)
-            flow.text(self.history_note, "small_bold", pal.accent)
+        self.note_after(flow, "reset")
+
+    def note_after(self, flow: Flow, row: str) -> None:
+        """The short note about what the export or reset just did, under its own row."""
+        if self.history_note and self.history_note_row == row:
+            flow.gap(8)
+            self.history_note_rect = flow.text(
+                self.history_note, "small_bold", self.app.theme.palette.accent
+            )
 
     def action_row(self, flow: Flow, key, label, description, button, action) -> None:
         th = self.app.theme
@@ -229,35 +244,33 @@ class SettingsScene(Page):
         except Exception:  # noqa: BLE001
             count = 0
         if count == 0:
-            self.history_note = "There is nothing to export yet. Finish a scenario first."
-            self.layout()
+            self.show_history_note(
+                "export", "There is nothing to export yet. Finish a scenario first."
+            )
             return
         try:
             path = export_path()
             rows = h.export_csv(path)
         except Exception as exc:  # noqa: BLE001 - plain words, never a traceback
             log.warning("could not export the history", exc_info=True)
-            self.history_note = f"The history could not be saved: {plain_reason(exc)}"
+            self.show_history_note("export", f"The history could not be saved: {plain_reason(exc)}")
         else:
             what = f"{rows} playthrough{'s' if rows != 1 else ''}"
-            self.history_note = f"Saved {what} to {path}"
-        self.layout()
+            self.show_history_note("export", f"Saved {what} to {path}")
 
     def confirm_reset(self) -> None:
         self.app.stack.push(ResetDialog(self.app, self))
 
     def reset_done(self, ok: bool) -> None:
         if ok:
-            self.history_note = "Your progress was reset. Every scenario is new again."
+            note = "Your progress was reset. Every scenario is new again."
         else:
             notice = None
             take = getattr(self.app.history, "take_notice", None)
             if take is not None:
                 notice = take()
-            self.history_note = notice or (
-                "Your history could not be reset right now. Nothing was deleted."
-            )
-        self.layout()
+            note = notice or "Your history could not be reset right now. Nothing was deleted."
+        self.show_history_note("reset", note)
 
     # -- rows -----------------------------------------------------------------------
     def _control_rect(self, rect: pygame.Rect) -> pygame.Rect:
