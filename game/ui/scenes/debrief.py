@@ -450,15 +450,14 @@ class DebriefScene(Page):
         flow.block(total, draw)
 
     def best_line(self) -> str:
-        """This score next to the best before it ("Best 70% \u2192 90%, a new best!")."""
+        """This score next to the best before it; a new best is named plainly."""
         if self.app.history is None or self.attempt is None:
             return ""
-        pct = self.score.percent
         prev = self.previous_best
         if prev is None:
             return "Your first try at this one."
         if self.is_new_best:
-            return f"Best {prev}% \u2192 {pct}%, a new best!"
+            return f"A new best! Your best before was {prev}%."
         return f"Your best so far: {prev}%"
 
     def last_line(self) -> str:
@@ -471,9 +470,9 @@ class DebriefScene(Page):
         if diff is None or last is None:
             return ""
         if diff > 0:
-            return f"Up {diff}% on last time ({last}%)"
+            return f"Up {diff}% on last time"
         if diff == 0:
-            return f"The same as last time ({last}%)"
+            return "The same as last time"
         return f"Last time: {last}%"
 
     def endings_line(self) -> str:
