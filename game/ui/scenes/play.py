@@ -5,6 +5,11 @@ panel slides in with the style (icon, colour and word), points, the
 explanation, the skills used (definitions on focus or hover), the other
 person's reply with their new expression, and what they were feeling. Then
 Continue. Esc opens the pause menu.
+
+The parts live in their own modules: ``play_replies`` (the reply cards),
+``play_feedback`` (the panel after a choice), ``play_speaker`` (portrait, name
+and goal), ``play_topbar`` (title and progress dots) and ``play_pause`` (the
+pause menu).
 """
 
 from __future__ import annotations
@@ -15,25 +20,15 @@ from datetime import datetime
 import pygame
 
 from game.core.engine import Playthrough
-from game.core.vocab import SKILLS
 from game.ui.anim import Tween
 from game.ui.scene import Scene
-from game.ui.scenes.common import Dialog, Flow, FooterButton
-from game.ui.widgets import (
-    ScrollView,
-    Widget,
-    WidgetState,
-    badge_rect,
-    button_painter,
-    card,
-    chip_painter,
-    chip_rect,
-    fade_surface,
-    focus_ring,
-    mix,
-    shadow,
-    style_badge,
-)
+from game.ui.scenes.common import Flow
+from game.ui.scenes.play_feedback import feedback_panel
+from game.ui.scenes.play_pause import PauseMenu
+from game.ui.scenes.play_replies import draw_fading_replies, reply_card
+from game.ui.scenes.play_speaker import draw_speaker
+from game.ui.scenes.play_topbar import draw_topbar
+from game.ui.widgets import ScrollView, Widget, button_painter, card, fade_surface
 
 log = logging.getLogger("firm_and_kind.ui.play")
 
@@ -42,49 +37,7 @@ NUMBER_KEYS = {
     pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
 }  # fmt: skip
 
-
-def remaining_decisions(scenario, node_id: str) -> int:
-    """The most decisions still possible from ``node_id``."""
-    memo: dict[str, int] = {}
-
-    def depth(n: str) -> int:
-        if scenario.is_ending(n):
-            return 0
-        if n not in memo:
-            memo[n] = 1 + max(depth(c.next) for c in scenario.beats[n].choices)
-        return memo[n]
-
-    return depth(node_id)
-
-
-class PauseMenu(Dialog):
-    name = "pause"
-    heading = "Paused"
-    width = 460
-
-    def __init__(self, app, play: PlayScene) -> None:
-        super().__init__(app)
-        self.play = play
-
-    def buttons(self):
-        return [
-            FooterButton("resume", "Resume", self.back, "primary"),
-            FooterButton("restart", "Restart this scenario", self.restart, "secondary"),
-            FooterButton("menu", "Quit to menu", self.to_menu, "secondary"),
-        ]
-
-    def restart(self) -> None:
-        self.app.stack.pop()
-        self.play.restart()
-
-    def to_menu(self) -> None:
-        from game.ui.scenes.browser import BrowserScene
-        from game.ui.scenes.title import TitleScene
-
-        self.app.stack.pop()
-        self.app.stack.pop()  # the play scene
-        if not isinstance(self.app.stack.top, (BrowserScene, TitleScene)):
-            self.app.stack.pop_to(TitleScene)
+__all__ = ["NUMBER_KEYS", "PauseMenu", "PlayScene"]
 
 
 class PlayScene(Scene):
@@ -346,290 +299,15 @@ class PlayScene(Scene):
             flow.text(label, "small_bold", pal.muted)
             flow.gap(8)
             for i, choice in enumerate(self.shown):
-                self._reply_card(flow, i, choice)
+                reply_card(self, flow, i, choice)
                 flow.gap(10)
         else:
-            self._reply_card(flow, self.decision.shown_position, self.decision.choice, chosen=True)
+            reply_card(self, flow, self.decision.shown_position, self.decision.choice, chosen=True)
             flow.gap(16)
-            self._feedback(flow)
+            feedback_panel(self, flow)
 
-    def _reply_card(self, flow: Flow, i: int, choice, *, chosen: bool = False) -> None:
-        th = self.app.theme
-        t = self.app.text
-        s = self.step
-        pad = th.sp(16)
-        num = t.line_height("body_bold", s) + th.sp(6)
-        inner = flow.width - 2 * pad - num - th.sp(14)
-        h = max(num, t.height_of(choice.text, "body", inner, s)) + 2 * pad
-        r = pygame.Rect(flow.x, flow.y, flow.width, h)
-        style_col = self.app.theme.palette.styles[choice.style]
-
-        def paint(surf, rect, st: WidgetState, choice=choice, i=i):
-            pal = self.app.theme.palette
-            if chosen:
-                card(
-                    surf,
-                    rect,
-                    self.app,
-                    fill=mix(pal.card, style_col, 0.06),
-                    border=style_col,
-                    width=2,
-                )
-            else:
-                card(
-                    surf,
-                    rect,
-                    self.app,
-                    fill=pal.hover if st.hovered else pal.card,
-                    border=pal.accent if st.hovered else pal.line,
-                )
-            nb = pygame.Rect(rect.x + pad, rect.y + pad, num, num)
-            pygame.draw.rect(surf, style_col if chosen else pal.soft, nb, border_radius=num // 3)
-            t.draw_line(
-                surf,
-                str(i + 1),
-                nb.center,
-                "body_bold",
-                pal.card if chosen else pal.accent,
-                anchor="center",
-                container=nb,
-                step=s,
-            )
-            tr = pygame.Rect(nb.right + th.sp(14), rect.y + pad, inner, rect.height - 2 * pad)
-            t.draw(surf, choice.text, tr, "body", pal.text, step=s)
-            if st.ring and not chosen:
-                focus_ring(surf, rect, self.app)
-
-        flow.widget(
-            Widget(
-                f"reply:{i + 1}" if not chosen else "chosen",
-                r,
-                paint,
-                on_activate=(lambda i=i: self.choose(i)) if not chosen else None,
-                focusable=not chosen,
-            )
-        )
-
-    def _feedback(self, flow: Flow) -> None:
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        s = self.step
-        d = self.decision
-        choice = d.choice
-        pad = th.sp(20)
-        inner_x = flow.x + pad + th.sp(6)
-        inner_w = flow.width - 2 * pad - th.sp(6)
-        top = flow.y
-        y = top + pad
-        items: list = []  # (kind, rect, payload)
-        br = badge_rect((inner_x, y), choice.style, self.app)
-        items.append(("badge", br, choice.style))
-        pts = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
-        pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "body_bold", s), br.height)
-        items.append(("points", pr, pts))
-        if not d.was_best:
-            hint = "There is a stronger reply here."
-            hr = pygame.Rect(
-                pr.right + th.sp(12),
-                br.y,
-                max(0, inner_x + inner_w - pr.right - th.sp(12)),
-                br.height,
-            )
-            if t.width_of(hint, "small", s) <= hr.width:
-                items.append(("hint", hr, hint))
-        y = br.bottom + th.sp(12)
-        fh = t.height_of(choice.feedback, "body", inner_w, s)
-        items.append(("text", pygame.Rect(inner_x, y, inner_w, fh), choice.feedback))
-        y += fh + th.sp(12)
-        chips: list[Widget] = []
-        if choice.skills:
-            label = "Skills used:"
-            ch0 = chip_rect((0, 0), choice.skills[0], self.app).height
-            lw = t.width_of(label, "small_bold", s)
-            lr = pygame.Rect(inner_x, y, lw, ch0)
-            items.append(("label", lr, label))
-            x = inner_x + lw + th.sp(10)
-            for sk in choice.skills:
-                cr = chip_rect((x, y), sk, self.app)
-                if cr.right > inner_x + inner_w and x > inner_x:
-                    x = inner_x
-                    y += cr.height + th.sp(8)
-                    cr = chip_rect((x, y), sk, self.app)
-                chips.append(
-                    Widget(
-                        f"skill:{sk}",
-                        cr,
-                        chip_painter(self.app, sk),
-                        on_activate=lambda sk=sk: self._show_skill(sk),
-                        tooltip=SKILLS[sk].meaning,
-                    )
-                )
-                x = cr.right + th.sp(8)
-            y = chips[-1].rect.bottom + th.sp(8)
-            hint_text = self._skill_hint_text(choice)
-            hh = t.height_of(hint_text, "small", inner_w, s)
-            # reserve room for the longest definition so nothing jumps
-            longest = max(
-                (self._hint_for(sk) for sk in choice.skills),
-                key=lambda x: t.height_of(x, "small", inner_w, s),
-            )
-            hh = max(hh, t.height_of(longest, "small", inner_w, s))
-            items.append(("skillhint", pygame.Rect(inner_x, y, inner_w, hh), None))
-            y += hh + th.sp(12)
-        speaker = self.speaker
-        if choice.reply:
-            rtext = f"\u201c{choice.reply}\u201d"
-            name_h = t.line_height("small_bold", s)
-            rh = t.height_of(rtext, "line", inner_w - th.sp(32), s)
-            rr = pygame.Rect(inner_x, y, inner_w, name_h + th.sp(6) + rh + th.sp(24))
-            items.append(("reply", rr, (speaker.name, rtext, name_h)))
-            y = rr.bottom + th.sp(12)
-        if self.beat.thought:
-            ttext = self.beat.thought
-            label = (
-                f"What {speaker.name} was feeling"
-                if self.beat.speaker != "narrator"
-                else "Underneath"
-            )
-            lh_ = t.line_height("small_bold", s)
-            th_ = t.height_of(ttext, "italic", inner_w - th.sp(32), s)
-            tr = pygame.Rect(inner_x, y, inner_w, lh_ + th.sp(4) + th_ + th.sp(24))
-            items.append(("thought", tr, (label, ttext, lh_)))
-            y = tr.bottom + th.sp(12)
-        y += th.sp(4)
-        label = "See how it went" if self.playthrough.finished else "Continue"
-        bh = t.line_height("body_bold") + th.sp(24)
-        bw = max(th.sp(200), t.width_of(label, "body_bold") + th.sp(64))
-        cont = Widget(
-            "continue",
-            pygame.Rect(inner_x + inner_w - bw, y, bw, bh),
-            button_painter(self.app, label, "primary"),
-            self.next_beat,
-        )
-        if getattr(self, "fixed_continue", None) is None:
-            y += bh + pad
-        else:
-            y += pad - th.sp(16)
-        panel = pygame.Rect(flow.x, top, flow.width, y - top)
-        style_col = pal.styles[choice.style]
-
-        def draw_panel(surf, rect):
-            dy = rect.y - panel.y
-            pal = self.app.theme.palette
-            card(surf, rect, self.app)
-            stripe = pygame.Rect(rect.x, rect.y, th.sp(6), rect.height)
-            pygame.draw.rect(
-                surf,
-                style_col,
-                stripe,
-                border_top_left_radius=th.radius,
-                border_bottom_left_radius=th.radius,
-            )
-            for kind, r0, payload in items:
-                r = r0.move(0, dy)
-                if kind == "badge":
-                    style_badge(surf, r.topleft, payload, self.app)
-                elif kind == "points":
-                    t.draw_line(
-                        surf,
-                        payload,
-                        (r.x, r.centery),
-                        "body_bold",
-                        pal.text,
-                        anchor="midleft",
-                        container=r,
-                        step=s,
-                    )
-                elif kind == "hint":
-                    t.draw_line(
-                        surf,
-                        payload,
-                        (r.x, r.centery),
-                        "small",
-                        pal.muted,
-                        anchor="midleft",
-                        container=r,
-                        step=s,
-                    )
-                elif kind == "text":
-                    t.draw(surf, payload, r, "body", pal.text, step=s)
-                elif kind == "label":
-                    t.draw_line(
-                        surf,
-                        payload,
-                        (r.x, r.centery),
-                        "small_bold",
-                        pal.muted,
-                        anchor="midleft",
-                        container=r,
-                        step=s,
-                    )
-                elif kind == "skillhint":
-                    t.draw(surf, self._skill_hint_text(choice), r, "small", pal.muted, step=s)
-                elif kind == "reply":
-                    name, rtext, nh = payload
-                    pygame.draw.rect(surf, pal.soft, r, border_radius=th.sp(10))
-                    ir = r.inflate(-th.sp(32), -th.sp(24))
-                    t.draw(
-                        surf,
-                        f"{name} replies",
-                        pygame.Rect(ir.x, ir.y, ir.width, nh),
-                        "small_bold",
-                        pal.muted,
-                        step=s,
-                    )
-                    t.draw(
-                        surf,
-                        rtext,
-                        pygame.Rect(ir.x, ir.y + nh + th.sp(6), ir.width, ir.height - nh),
-                        "line",
-                        pal.text,
-                        step=s,
-                    )
-                elif kind == "thought":
-                    label_, ttext, nh = payload
-                    pygame.draw.rect(
-                        surf, mix(pal.soft, pal.accent, 0.08), r, border_radius=th.sp(10)
-                    )
-                    ir = r.inflate(-th.sp(32), -th.sp(24))
-                    t.draw(
-                        surf,
-                        label_,
-                        pygame.Rect(ir.x, ir.y, ir.width, nh),
-                        "small_bold",
-                        pal.accent,
-                        step=s,
-                    )
-                    t.draw(
-                        surf,
-                        ttext,
-                        pygame.Rect(ir.x, ir.y + nh + th.sp(4), ir.width, ir.height - nh),
-                        "italic",
-                        pal.text,
-                        step=s,
-                    )
-
-        flow.block(panel.height, draw_panel)
-        self.panel_content = panel
-        for c in chips:
-            flow.widget(c, advance=False)
-        flow.widget(cont, advance=False)
-
-    def _hint_for(self, sk: str) -> str:
-        return f"{SKILLS[sk].name}: {SKILLS[sk].meaning}."
-
-    def _skill_hint_text(self, choice) -> str:
-        key = self.focus_key if (self.focus_key or "").startswith("skill:") else None
-        if self.hover_key and self.hover_key.startswith("skill:"):
-            key = self.hover_key
-        if key:
-            return self._hint_for(key.split(":", 1)[1])
-        if self.skill_hint:
-            return self._hint_for(self.skill_hint)
-        return "Point at a skill, or Tab to it, to see what it means."
-
-    def _show_skill(self, sk: str) -> None:
+    def show_skill(self, sk: str) -> None:
+        """Show what a skill means under the chips (a chip was activated)."""
         self.skill_hint = sk
         self.app.dirty = True
 
@@ -679,8 +357,8 @@ class PlayScene(Scene):
         pal = th.palette
         t = self.app.text
         surface.fill(pal.bg)
-        self._draw_topbar(surface)
-        self._draw_portrait(surface)
+        draw_topbar(self, surface)
+        draw_speaker(self, surface)
         vp = self.scroll.viewport
         t.push_clip(surface, vp)
         enter = self.enter_tween.value
@@ -725,20 +403,7 @@ class PlayScene(Scene):
                 w.rect = saved
             else:
                 self.draw_widget(surface, w)
-        # the other replies fade away where they were
-        if self.phase == "feedback" and fb < 1 and self.old_rects:
-            for i, r in self.old_rects.items():
-                if self.decision is not None and i == self.decision.shown_position:
-                    continue
-                choice = self.shown[i] if i < len(self.shown) else None
-                if choice is None:
-                    continue
-                card(surface, r, self.app, raised=False)
-                t_inner = r.inflate(-th.sp(32), -th.sp(32))
-                self.app.text.record, rec = None, self.app.text.record  # a ghost, not layout
-                t.draw(surface, choice.text, t_inner, "body", pal.muted, step=self.step)
-                self.app.text.record = rec
-                fade_surface(surface, r.inflate(12, 12), pal.bg, int(fb * 255))
+        draw_fading_replies(self, surface, fb)
         if enter < 1:
             fade_surface(surface, vp, pal.bg, int((1 - enter) * 200))
         t.pop_clip(surface)
@@ -769,163 +434,6 @@ class PlayScene(Scene):
     @property
     def shown_choices(self):
         return self.shown
-
-    def _draw_topbar(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        w = surface.get_width()
-        tb = self.topbar
-        pygame.draw.line(surface, pal.line, (0, tb.bottom), (w, tb.bottom))
-        # progress dots
-        p = self.playthrough
-        done = len(p.decisions)
-        current_node = p.node_id
-        remaining = remaining_decisions(self.scenario, current_node)
-        total = done + remaining
-        current = done - 1 if self.phase == "feedback" else done
-        r = max(4, th.sp(6))
-        gap = r * 3
-        dots_w = total * 2 * r + (total - 1) * (gap - 2 * r) if total else 0
-        cx = w // 2 - dots_w // 2 + r
-        for i in range(total):
-            c = (cx + i * gap, tb.centery)
-            if i < current or (i == current and self.phase == "feedback"):
-                pygame.draw.circle(surface, pal.accent, c, r)
-            elif i == current:
-                pygame.draw.circle(surface, pal.accent, c, r + 2, width=2)
-                pygame.draw.circle(surface, mix(pal.bg, pal.accent, 0.35), c, r - 2)
-            else:
-                pygame.draw.circle(surface, pal.line, c, r)
-        step_text = f"{min(current + 1, total)} of {total}"
-        dots_right = cx + (total - 1) * gap + r if total else w // 2
-        sr = t.draw_line(
-            surface,
-            step_text,
-            (dots_right + th.sp(16), tb.centery),
-            "small",
-            pal.muted,
-            anchor="midleft",
-        )
-        del sr
-        # title on the left, kept clear of the dots
-        margin = th.sp(40)
-        dots_left = w // 2 - dots_w // 2
-        room = dots_left - margin - th.sp(24)
-        title = t.shorten(self.scenario.title, "subheading", room)
-        t.draw_line(
-            surface,
-            title,
-            (margin, tb.centery),
-            "subheading",
-            pal.text,
-            anchor="midleft",
-            container=pygame.Rect(margin, tb.y, room, tb.height),
-        )
-
-    def _draw_portrait(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        if self.beat is None:
-            return
-        ch = self.speaker
-        L = self.left
-        name_h = t.line_height("subheading") + t.line_height("body") + th.sp(16)
-        goal_h = self._goal_height()
-        size = min(L.width, L.height - name_h - th.sp(32))
-        if goal_h:
-            with_goal = L.height - name_h - th.sp(40) - goal_h
-            if with_goal >= int(L.width * 0.62):
-                size = min(size, with_goal)
-            else:
-                goal_h = 0
-        self.show_goal = bool(goal_h)
-        stage = pygame.Rect(0, L.y + th.sp(8), size, size)
-        stage.centerx = L.centerx
-        img = self.app.portrait(ch, self.mood, size)
-        pos = img.get_rect(center=stage.center)
-        # drawn portraits are rounded cards of their own; give them a soft shadow
-        shadow(surface, pos, int(size * 0.068 * 1.14), pal.shadow, max(2, th.sp(4)))
-        mt = self.mood_tween.value
-        if mt < 1 and self.old_mood != self.mood:
-            old = self.app.portrait(ch, self.old_mood, size).copy()
-            surface.blit(old, pos)
-            new = img.copy()
-            new.set_alpha(int(255 * mt))
-            surface.blit(new, pos)
-        else:
-            surface.blit(img, pos)
-        y = stage.bottom + th.sp(12)
-        name = t.shorten(ch.name, "subheading", L.width)
-        t.draw_line(
-            surface,
-            name,
-            (L.centerx, y),
-            "subheading",
-            pal.text,
-            anchor="midtop",
-            container=pygame.Rect(L.x, y, L.width, name_h),
-        )
-        if ch.role:
-            y += t.line_height("subheading")
-            role = t.shorten(ch.role, "body", L.width)
-            t.draw_line(
-                surface,
-                role,
-                (L.centerx, y),
-                "body",
-                pal.muted,
-                anchor="midtop",
-                container=pygame.Rect(L.x, y, L.width, name_h),
-            )
-        self._draw_goal(surface, stage.bottom + th.sp(12) + name_h)
-
-    def _goal_height(self) -> int:
-        if not self.scenario.goal:
-            return 0
-        th = self.app.theme
-        t = self.app.text
-        inner = self.left.width - 2 * th.sp(16)
-        return (
-            2 * th.sp(16)
-            + t.line_height("small_bold")
-            + th.sp(4)
-            + t.height_of(self.scenario.goal, "small", inner)
-        )
-
-    def _draw_goal(self, surface: pygame.Surface, top: int) -> None:
-        """A quiet reminder of the goal under the portrait, when there is room for all of it."""
-        goal = self.scenario.goal
-        if not goal or not self.show_goal:
-            return
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        L = self.left
-        pad = th.sp(16)
-        inner = L.width - 2 * pad
-        label_h = t.line_height("small_bold")
-        h = 2 * pad + label_h + th.sp(4) + t.height_of(goal, "small", inner)
-        r = pygame.Rect(L.x, top + th.sp(8), L.width, h)
-        if r.bottom > L.bottom + 1:
-            return
-        pygame.draw.rect(surface, pal.soft, r, border_radius=th.sp(12))
-        ir = r.inflate(-2 * pad, -2 * pad)
-        t.draw(
-            surface,
-            "YOUR GOAL",
-            pygame.Rect(ir.x, ir.y, ir.width, label_h),
-            "small_bold",
-            pal.accent,
-        )
-        t.draw(
-            surface,
-            goal,
-            pygame.Rect(ir.x, ir.y + label_h + th.sp(4), ir.width, ir.height - label_h),
-            "small",
-            pal.text,
-        )
 
     def _draw_problems(self, surface: pygame.Surface) -> None:
         th = self.app.theme

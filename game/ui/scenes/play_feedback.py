@@ -1,0 +1,220 @@
+"""The feedback panel of the play screen, drawn after a reply is chosen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.core.vocab import SKILLS
+from game.ui.scenes.common import Flow
+from game.ui.widgets import (
+    Widget,
+    badge_rect,
+    button_painter,
+    card,
+    chip_painter,
+    chip_rect,
+    mix,
+    style_badge,
+)
+
+if TYPE_CHECKING:
+    from game.ui.scenes.play import PlayScene
+
+# the one-line items of the panel: their text role and palette colour
+ONE_LINE = {
+    "points": ("body_bold", "text"),
+    "hint": ("small", "muted"),
+    "label": ("small_bold", "muted"),
+}
+
+
+def feedback_panel(scene: PlayScene, flow: Flow) -> None:
+    """The panel after a choice: style, points, feedback, skills, the reply, the thought, Continue."""
+    th = scene.app.theme
+    pal = th.palette
+    t = scene.app.text
+    s = scene.step
+    d = scene.decision
+    choice = d.choice
+    pad = th.sp(20)
+    inner_x = flow.x + pad + th.sp(6)
+    inner_w = flow.width - 2 * pad - th.sp(6)
+    top = flow.y
+    y = top + pad
+    items: list = []  # (kind, rect, payload)
+    br = badge_rect((inner_x, y), choice.style, scene.app)
+    items.append(("badge", br, choice.style))
+    pts = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
+    pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "body_bold", s), br.height)
+    items.append(("points", pr, pts))
+    if not d.was_best:
+        hint = "There is a stronger reply here."
+        hr = pygame.Rect(
+            pr.right + th.sp(12),
+            br.y,
+            max(0, inner_x + inner_w - pr.right - th.sp(12)),
+            br.height,
+        )
+        if t.width_of(hint, "small", s) <= hr.width:
+            items.append(("hint", hr, hint))
+    y = br.bottom + th.sp(12)
+    fh = t.height_of(choice.feedback, "body", inner_w, s)
+    items.append(("text", pygame.Rect(inner_x, y, inner_w, fh), choice.feedback))
+    y += fh + th.sp(12)
+    chips: list[Widget] = []
+    if choice.skills:
+        label = "Skills used:"
+        ch0 = chip_rect((0, 0), choice.skills[0], scene.app).height
+        lw = t.width_of(label, "small_bold", s)
+        lr = pygame.Rect(inner_x, y, lw, ch0)
+        items.append(("label", lr, label))
+        x = inner_x + lw + th.sp(10)
+        for sk in choice.skills:
+            cr = chip_rect((x, y), sk, scene.app)
+            if cr.right > inner_x + inner_w and x > inner_x:
+                x = inner_x
+                y += cr.height + th.sp(8)
+                cr = chip_rect((x, y), sk, scene.app)
+            chips.append(
+                Widget(
+                    f"skill:{sk}",
+                    cr,
+                    chip_painter(scene.app, sk),
+                    on_activate=lambda sk=sk: scene.show_skill(sk),
+                    tooltip=SKILLS[sk].meaning,
+                )
+            )
+            x = cr.right + th.sp(8)
+        y = chips[-1].rect.bottom + th.sp(8)
+        hint_text = skill_hint_text(scene, choice)
+        hh = t.height_of(hint_text, "small", inner_w, s)
+        # reserve room for the longest definition so nothing jumps
+        longest = max(
+            (hint_for(sk) for sk in choice.skills),
+            key=lambda x: t.height_of(x, "small", inner_w, s),
+        )
+        hh = max(hh, t.height_of(longest, "small", inner_w, s))
+        items.append(("skillhint", pygame.Rect(inner_x, y, inner_w, hh), None))
+        y += hh + th.sp(12)
+    speaker = scene.speaker
+    if choice.reply:
+        rtext = f"\u201c{choice.reply}\u201d"
+        name_h = t.line_height("small_bold", s)
+        rh = t.height_of(rtext, "line", inner_w - th.sp(32), s)
+        rr = pygame.Rect(inner_x, y, inner_w, name_h + th.sp(6) + rh + th.sp(24))
+        items.append(("reply", rr, (speaker.name, rtext, name_h)))
+        y = rr.bottom + th.sp(12)
+    if scene.beat.thought:
+        ttext = scene.beat.thought
+        label = (
+            f"What {speaker.name} was feeling" if scene.beat.speaker != "narrator" else "Underneath"
+        )
+        lh_ = t.line_height("small_bold", s)
+        th_ = t.height_of(ttext, "italic", inner_w - th.sp(32), s)
+        tr = pygame.Rect(inner_x, y, inner_w, lh_ + th.sp(4) + th_ + th.sp(24))
+        items.append(("thought", tr, (label, ttext, lh_)))
+        y = tr.bottom + th.sp(12)
+    y += th.sp(4)
+    label = "See how it went" if scene.playthrough.finished else "Continue"
+    bh = t.line_height("body_bold") + th.sp(24)
+    bw = max(th.sp(200), t.width_of(label, "body_bold") + th.sp(64))
+    cont = Widget(
+        "continue",
+        pygame.Rect(inner_x + inner_w - bw, y, bw, bh),
+        button_painter(scene.app, label, "primary"),
+        scene.next_beat,
+    )
+    if getattr(scene, "fixed_continue", None) is None:
+        y += bh + pad
+    else:
+        y += pad - th.sp(16)
+    panel = pygame.Rect(flow.x, top, flow.width, y - top)
+    style_col = pal.styles[choice.style]
+
+    def draw_panel(surf, rect):
+        dy = rect.y - panel.y
+        pal = scene.app.theme.palette
+        card(surf, rect, scene.app)
+        stripe = pygame.Rect(rect.x, rect.y, th.sp(6), rect.height)
+        pygame.draw.rect(
+            surf,
+            style_col,
+            stripe,
+            border_top_left_radius=th.radius,
+            border_bottom_left_radius=th.radius,
+        )
+        for kind, r0, payload in items:
+            r = r0.move(0, dy)
+            if kind == "badge":
+                style_badge(surf, r.topleft, payload, scene.app)
+            elif kind in ONE_LINE:
+                role, colour = ONE_LINE[kind]
+                t.draw_line(
+                    surf,
+                    payload,
+                    (r.x, r.centery),
+                    role,
+                    getattr(pal, colour),
+                    anchor="midleft",
+                    container=r,
+                    step=s,
+                )
+            elif kind == "text":
+                t.draw(surf, payload, r, "body", pal.text, step=s)
+            elif kind == "skillhint":
+                t.draw(surf, skill_hint_text(scene, choice), r, "small", pal.muted, step=s)
+            elif kind == "reply":
+                name, rtext, nh = payload
+                label = f"{name} replies"
+                labelled_box(scene, surf, r, pal.soft, (label, pal.muted, nh), (rtext, "line"), 6)
+            elif kind == "thought":
+                label_, ttext, nh = payload
+                fill = mix(pal.soft, pal.accent, 0.08)
+                labelled_box(scene, surf, r, fill, (label_, pal.accent, nh), (ttext, "italic"), 4)
+
+    flow.block(panel.height, draw_panel)
+    scene.panel_content = panel
+    for c in chips:
+        flow.widget(c, advance=False)
+    flow.widget(cont, advance=False)
+
+
+def labelled_box(scene: PlayScene, surf, r, fill, label, text, gap: int) -> None:
+    """A soft box with a small label over a text: the other person's reply, or the thought.
+
+    ``label`` is (words, colour, height); ``text`` is (words, role); ``gap`` is the
+    space between them, before scaling.
+    """
+    th = scene.app.theme
+    t = scene.app.text
+    s = scene.step
+    words, colour, nh = label
+    body, role = text
+    pygame.draw.rect(surf, fill, r, border_radius=th.sp(10))
+    ir = r.inflate(-th.sp(32), -th.sp(24))
+    t.draw(surf, words, pygame.Rect(ir.x, ir.y, ir.width, nh), "small_bold", colour, step=s)
+    t.draw(
+        surf,
+        body,
+        pygame.Rect(ir.x, ir.y + nh + th.sp(gap), ir.width, ir.height - nh),
+        role,
+        th.palette.text,
+        step=s,
+    )
+
+
+def hint_for(sk: str) -> str:
+    return f"{SKILLS[sk].name}: {SKILLS[sk].meaning}."
+
+
+def skill_hint_text(scene: PlayScene, choice) -> str:
+    key = scene.focus_key if (scene.focus_key or "").startswith("skill:") else None
+    if scene.hover_key and scene.hover_key.startswith("skill:"):
+        key = scene.hover_key
+    if key:
+        return hint_for(key.split(":", 1)[1])
+    if scene.skill_hint:
+        return hint_for(scene.skill_hint)
+    return "Point at a skill, or Tab to it, to see what it means."

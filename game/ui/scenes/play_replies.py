@@ -1,0 +1,92 @@
+"""The reply cards of the play screen: numbered choices, the chosen one, and the others fading."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.scenes.common import Flow
+from game.ui.widgets import Widget, WidgetState, card, fade_surface, focus_ring, mix
+
+if TYPE_CHECKING:
+    from game.ui.scenes.play import PlayScene
+
+
+def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = False) -> None:
+    """A numbered reply card: one to choose, or the chosen one (kept after the choice)."""
+    th = scene.app.theme
+    t = scene.app.text
+    s = scene.step
+    pad = th.sp(16)
+    num = t.line_height("body_bold", s) + th.sp(6)
+    inner = flow.width - 2 * pad - num - th.sp(14)
+    h = max(num, t.height_of(choice.text, "body", inner, s)) + 2 * pad
+    r = pygame.Rect(flow.x, flow.y, flow.width, h)
+    style_col = scene.app.theme.palette.styles[choice.style]
+
+    def paint(surf, rect, st: WidgetState, choice=choice, i=i):
+        pal = scene.app.theme.palette
+        if chosen:
+            card(
+                surf,
+                rect,
+                scene.app,
+                fill=mix(pal.card, style_col, 0.06),
+                border=style_col,
+                width=2,
+            )
+        else:
+            card(
+                surf,
+                rect,
+                scene.app,
+                fill=pal.hover if st.hovered else pal.card,
+                border=pal.accent if st.hovered else pal.line,
+            )
+        nb = pygame.Rect(rect.x + pad, rect.y + pad, num, num)
+        pygame.draw.rect(surf, style_col if chosen else pal.soft, nb, border_radius=num // 3)
+        t.draw_line(
+            surf,
+            str(i + 1),
+            nb.center,
+            "body_bold",
+            pal.card if chosen else pal.accent,
+            anchor="center",
+            container=nb,
+            step=s,
+        )
+        tr = pygame.Rect(nb.right + th.sp(14), rect.y + pad, inner, rect.height - 2 * pad)
+        t.draw(surf, choice.text, tr, "body", pal.text, step=s)
+        if st.ring and not chosen:
+            focus_ring(surf, rect, scene.app)
+
+    flow.widget(
+        Widget(
+            f"reply:{i + 1}" if not chosen else "chosen",
+            r,
+            paint,
+            on_activate=(lambda i=i: scene.choose(i)) if not chosen else None,
+            focusable=not chosen,
+        )
+    )
+
+
+def draw_fading_replies(scene: PlayScene, surface: pygame.Surface, fb: float) -> None:
+    """After a choice, the replies not chosen fade away where they were."""
+    th = scene.app.theme
+    pal = th.palette
+    t = scene.app.text
+    if scene.phase == "feedback" and fb < 1 and scene.old_rects:
+        for i, r in scene.old_rects.items():
+            if scene.decision is not None and i == scene.decision.shown_position:
+                continue
+            choice = scene.shown[i] if i < len(scene.shown) else None
+            if choice is None:
+                continue
+            card(surface, r, scene.app, raised=False)
+            t_inner = r.inflate(-th.sp(32), -th.sp(32))
+            scene.app.text.record, rec = None, scene.app.text.record  # a ghost, not layout
+            t.draw(surface, choice.text, t_inner, "body", pal.muted, step=scene.step)
+            scene.app.text.record = rec
+            fade_surface(surface, r.inflate(12, 12), pal.bg, int(fb * 255))

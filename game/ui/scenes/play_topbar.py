@@ -1,0 +1,81 @@
+"""The play screen's top bar: the title and the progress dots."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.widgets import mix
+
+if TYPE_CHECKING:
+    from game.ui.scenes.play import PlayScene
+
+
+def remaining_decisions(scenario, node_id: str) -> int:
+    """The most decisions still possible from ``node_id``."""
+    memo: dict[str, int] = {}
+
+    def depth(n: str) -> int:
+        if scenario.is_ending(n):
+            return 0
+        if n not in memo:
+            memo[n] = 1 + max(depth(c.next) for c in scenario.beats[n].choices)
+        return memo[n]
+
+    return depth(node_id)
+
+
+def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
+    """The top bar: the scenario's title on the left, progress dots in the middle."""
+    th = scene.app.theme
+    pal = th.palette
+    t = scene.app.text
+    w = surface.get_width()
+    tb = scene.topbar
+    pygame.draw.line(surface, pal.line, (0, tb.bottom), (w, tb.bottom))
+    # progress dots
+    p = scene.playthrough
+    done = len(p.decisions)
+    current_node = p.node_id
+    remaining = remaining_decisions(scene.scenario, current_node)
+    total = done + remaining
+    current = done - 1 if scene.phase == "feedback" else done
+    r = max(4, th.sp(6))
+    gap = r * 3
+    dots_w = total * 2 * r + (total - 1) * (gap - 2 * r) if total else 0
+    cx = w // 2 - dots_w // 2 + r
+    for i in range(total):
+        c = (cx + i * gap, tb.centery)
+        if i < current or (i == current and scene.phase == "feedback"):
+            pygame.draw.circle(surface, pal.accent, c, r)
+        elif i == current:
+            pygame.draw.circle(surface, pal.accent, c, r + 2, width=2)
+            pygame.draw.circle(surface, mix(pal.bg, pal.accent, 0.35), c, r - 2)
+        else:
+            pygame.draw.circle(surface, pal.line, c, r)
+    step_text = f"{min(current + 1, total)} of {total}"
+    dots_right = cx + (total - 1) * gap + r if total else w // 2
+    sr = t.draw_line(
+        surface,
+        step_text,
+        (dots_right + th.sp(16), tb.centery),
+        "small",
+        pal.muted,
+        anchor="midleft",
+    )
+    del sr
+    # title on the left, kept clear of the dots
+    margin = th.sp(40)
+    dots_left = w // 2 - dots_w // 2
+    room = dots_left - margin - th.sp(24)
+    title = t.shorten(scene.scenario.title, "subheading", room)
+    t.draw_line(
+        surface,
+        title,
+        (margin, tb.centery),
+        "subheading",
+        pal.text,
+        anchor="midleft",
+        container=pygame.Rect(margin, tb.y, room, tb.height),
+    )
