@@ -8,6 +8,7 @@ reply.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,26 +110,21 @@ class Scenario:
 
     def longest_path(self) -> int:
         """The most decisions any playthrough can take."""
-        memo: dict[str, int] = {}
-
-        def depth(node_id: str) -> int:
-            if node_id in self.endings:
-                return 0
-            if node_id not in memo:
-                memo[node_id] = 1 + max(depth(c.next) for c in self.beats[node_id].choices)
-            return memo[node_id]
-
-        return depth(self.start)
+        return self._path_length(max)
 
     def shortest_path(self) -> int:
         """The fewest decisions any playthrough can take."""
+        return self._path_length(min)
+
+    def _path_length(self, pick: Callable[[Iterable[int]], int]) -> int:
+        """Decisions from the start to an ending, ``pick`` (max or min) choosing among replies."""
         memo: dict[str, int] = {}
 
         def depth(node_id: str) -> int:
             if node_id in self.endings:
                 return 0
             if node_id not in memo:
-                memo[node_id] = 1 + min(depth(c.next) for c in self.beats[node_id].choices)
+                memo[node_id] = 1 + pick(depth(c.next) for c in self.beats[node_id].choices)
             return memo[node_id]
 
         return depth(self.start)
