@@ -75,3 +75,24 @@ def test_restart_gives_fresh_state(scenario):
     pick(p, "Fine, I guess.")
     q = p.restart()
     assert q.decisions == [] and q.beat.id == "ask"
+
+
+def test_path_lengths_on_a_very_long_chain(tmp_path):
+    lines = ["id: chain", "title: Chain", "category: work", "difficulty: 1", "summary: Long.",
+             "characters:", "  sam: {name: Sam}", "start: b0", "beats:"]  # fmt: skip
+    n = 1300
+    for i in range(n):
+        nxt = f"b{i + 1}" if i < n - 1 else "end"
+        lines += [f"  b{i}:", "    speaker: sam", "    line: Again?", "    choices:",
+                  "      - {text: No., style: assertive, feedback: Held., next: " + nxt + "}",
+                  "      - {text: Fine., style: passive, feedback: Gave in., next: end}"]  # fmt: skip
+    lines += ["endings:", "  end: {title: End, tone: good, text: Done.}"]
+    scenario, problems = load(tmp_path, "\n".join(lines) + "\n")
+    assert scenario is not None, problems[:3]
+    assert scenario.longest_path() == n
+    assert scenario.shortest_path() == 1
+    assert scenario.decisions_left("b1290") == 10
+    from game.core.report import scenario_report
+
+    report = scenario_report(scenario)
+    assert (report.shortest, report.longest) == (1, n)

@@ -110,21 +110,28 @@ class Scenario:
 
     def longest_path(self) -> int:
         """The most decisions any playthrough can take."""
-        return self._path_length(max)
+        return self.decisions_left(self.start)
 
     def shortest_path(self) -> int:
         """The fewest decisions any playthrough can take."""
-        return self._path_length(min)
+        return self.decisions_left(self.start, min)
 
-    def _path_length(self, pick: Callable[[Iterable[int]], int]) -> int:
-        """Decisions from the start to an ending, ``pick`` (max or min) choosing among replies."""
-        memo: dict[str, int] = {}
+    def decisions_left(self, node_id: str, pick: Callable[[Iterable[int]], int] = max) -> int:
+        """Decisions from ``node_id`` to an ending, ``pick`` (max or min) choosing among replies.
 
-        def depth(node_id: str) -> int:
-            if node_id in self.endings:
-                return 0
-            if node_id not in memo:
-                memo[node_id] = 1 + pick(depth(c.next) for c in self.beats[node_id].choices)
-            return memo[node_id]
-
-        return depth(self.start)
+        Iterative, so a long chain of beats cannot exhaust Python's recursion limit.
+        """
+        memo: dict[str, int] = {e: 0 for e in self.endings}
+        stack = [node_id]
+        while stack:
+            node = stack[-1]
+            if node in memo:
+                stack.pop()
+                continue
+            pending = [c.next for c in self.beats[node].choices if c.next not in memo]
+            if pending:
+                stack.extend(pending)
+            else:
+                memo[node] = 1 + pick(memo[c.next] for c in self.beats[node].choices)
+                stack.pop()
+        return memo[node_id]

@@ -12,20 +12,6 @@ if TYPE_CHECKING:
     from game.ui.scenes.play import PlayScene
 
 
-def remaining_decisions(scenario, node_id: str) -> int:
-    """The most decisions still possible from ``node_id``."""
-    memo: dict[str, int] = {}
-
-    def depth(n: str) -> int:
-        if scenario.is_ending(n):
-            return 0
-        if n not in memo:
-            memo[n] = 1 + max(depth(c.next) for c in scenario.beats[n].choices)
-        return memo[n]
-
-    return depth(node_id)
-
-
 def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     """The top bar: the scenario's title on the left, progress dots in the middle."""
     th = scene.app.theme
@@ -38,7 +24,7 @@ def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     p = scene.playthrough
     done = len(p.decisions)
     current_node = p.node_id
-    remaining = remaining_decisions(scene.scenario, current_node)
+    remaining = scene.scenario.decisions_left(current_node)
     total = done + remaining
     current = done - 1 if scene.phase == "feedback" else done
     r = max(4, th.sp(6))
