@@ -15,6 +15,7 @@ from pathlib import Path
 log = logging.getLogger("firm_and_kind.ui.settings")
 
 THEMES = ("light", "dark")
+BROWSER_SORTS = ("menu", "unplayed", "lowest")
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Settings:
     motion: bool = True
     theme: str = "light"
     intro_seen: bool = False
+    browser_sort: str = "menu"  # how the scenario list is ordered
 
     def clean(self) -> Settings:
         self.fullscreen = bool(self.fullscreen)
@@ -38,6 +40,8 @@ class Settings:
         self.volume = round(min(1.0, max(0.0, v)), 2)
         if self.theme not in THEMES:
             self.theme = "light"
+        if self.browser_sort not in BROWSER_SORTS:
+            self.browser_sort = "menu"
         return self
 
     @classmethod

@@ -14,7 +14,6 @@ import pygame
 
 from game.core.problems import display_path
 from game.core.vocab import DIFFICULTIES
-from game.ui.prefs import get_pref, set_pref
 from game.ui.scenes.common import Flow, Page
 from game.ui.scenes.controls import (
     segmented_size,
@@ -31,7 +30,6 @@ SORTS = (
     ("unplayed", "Unplayed first"),
     ("lowest", "Lowest score first"),
 )
-SORT_PREF = "browser_sort"
 HINT = "Arrows to move  \u00b7  Enter to open  \u00b7  M map of the branches  \u00b7  R review your last try"
 
 
@@ -81,7 +79,7 @@ class BrowserScene(Page):
         super().__init__(app)
         self.library = app.library
         self.summaries = {}
-        mode = get_pref(app.paths, SORT_PREF, "menu")
+        mode = app.settings.browser_sort
         self.sort = mode if mode in dict(SORTS) else "menu"
         self._load_summaries()
 
@@ -108,7 +106,8 @@ class BrowserScene(Page):
         if mode == self.sort or mode not in dict(SORTS):
             return
         self.sort = mode
-        set_pref(self.app.paths, SORT_PREF, mode)
+        self.app.settings.browser_sort = mode
+        self.app.settings.save(self.app.paths.settings_file)
         focus = self.focus_key
         self.scroll.offset = 0
         self.layout()
