@@ -211,3 +211,10 @@ def test_closed_pipe_ends_quietly(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "went wrong" not in err and "Traceback" not in err
+
+
+def test_play_text_needs_a_file_not_a_folder(tmp_path):
+    r = run("play", "--text", tmp_path)
+    assert r.returncode == 2 and "is a folder" in r.stderr
+    r = run("play", "--text")
+    assert r.returncode == 2 and "needs a scenario FILE" in r.stderr

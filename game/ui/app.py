@@ -446,6 +446,11 @@ def start_scenes(app: App, scenario_path: Path | None = None, seed: int | None =
     app.stack.push(title)
     if scenario_path is None:
         return
+    if Path(scenario_path).is_dir():  # a folder of scenarios: show them in the list
+        from game.ui.scenes.browser import BrowserScene
+
+        app.stack.push(BrowserScene(app))
+        return
     from game.ui.scenes.briefing import BriefingScene
 
     scenario = None

@@ -170,3 +170,20 @@ def test_ctrl_c_ends_the_game_with_status_zero(tmp_path):
     _wait_for_window(tmp_path, proc)
     proc.send_signal(signal.SIGINT)
     assert proc.wait(timeout=10) == 0
+
+
+def test_play_folder_opens_the_list_with_the_folder_added(make_app, tmp_path):
+    from game.ui.app import start_scenes
+    from tests.helpers import BASE
+
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "mine.yaml").write_text(BASE.replace("test-scenario", "my-own-one"))
+    d = make_app(roots=())
+    d.app.extra_paths = (folder,)
+    start_scenes(d.app, folder)
+    d.frames()
+    assert d.names == ["title", "browser"]
+    assert [s.id for s in d.app.library.scenarios] == ["my-own-one"]
+    texts = " ".join(r.text for r in d.render())
+    assert "A test" in texts

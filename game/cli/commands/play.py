@@ -7,12 +7,18 @@ from pathlib import Path
 from game.core.loader import load_scenario_file
 
 NAME = "play"
-HELP = "open the game (at FILE, if given), or play FILE in the terminal with --text"
+HELP = (
+    "open the game (at FILE, or with the scenarios in FOLDER added), "
+    "or play FILE in the terminal with --text"
+)
 ORDER = 10
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a scenario file")
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE",
+        help="a scenario file, or a folder of scenarios to add to the list",
+    )  # fmt: skip
     parser.add_argument("--text", action="store_true", help="play in the terminal, no window")
     parser.add_argument(
         "--seed", type=int, metavar="N", help="fix the order of the replies (same seed, same order)"
@@ -23,6 +29,9 @@ def run(args, ctx) -> int:
     if args.text:
         if args.file is None:
             print("play --text needs a scenario FILE to play", file=ctx.err)
+            return 2
+        if args.file.is_dir():
+            print(f"play --text plays one scenario file; {args.file} is a folder", file=ctx.err)
             return 2
         scenario, problems = load_scenario_file(args.file)
         if scenario is None:
@@ -36,4 +45,5 @@ def run(args, ctx) -> int:
 
     from game.ui.app import run_window
 
-    return run_window(ctx, args.file, args.seed)
+    extra = [args.file] if args.file is not None and args.file.exists() else []
+    return run_window(ctx, args.file, args.seed, extra_paths=extra)
