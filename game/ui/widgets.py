@@ -87,7 +87,9 @@ def card(
     raised: bool = True,
     radius: int | None = None,
     width: int = 1,
+    stripe=None,
 ) -> None:
+    """A rounded card; ``stripe`` is a colour for a band down its left edge (style or tone)."""
     pal = ui.theme.palette
     radius = ui.theme.radius if radius is None else radius
     if raised:
@@ -95,6 +97,15 @@ def card(
     pygame.draw.rect(surface, fill or pal.card, rect, border_radius=radius)
     if border is not False:
         pygame.draw.rect(surface, border or pal.line, rect, width=width, border_radius=radius)
+    if stripe is not None:
+        band = pygame.Rect(rect.x, rect.y, ui.theme.sp(6), rect.height)
+        pygame.draw.rect(
+            surface,
+            stripe,
+            band,
+            border_top_left_radius=radius,
+            border_bottom_left_radius=radius,
+        )
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, ui, radius: int | None = None) -> None:

@@ -190,15 +190,7 @@ class DebriefScene(Page):
         y0 = flow.y
 
         def draw_end(surf, r):
-            card(surf, r, self.app)
-            stripe = pygame.Rect(r.x, r.y, th.sp(6), r.height)
-            pygame.draw.rect(
-                surf,
-                tone,
-                stripe,
-                border_top_left_radius=th.radius,
-                border_bottom_left_radius=th.radius,
-            )
+            card(surf, r, self.app, stripe=tone)
             ir = pygame.Rect(r.x + pad + th.sp(6), r.y + pad, inner, r.height - 2 * pad)
             h1 = t.draw(surf, ending.title, ir, "heading", pal.text)
             t.draw(

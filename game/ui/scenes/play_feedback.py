@@ -136,15 +136,7 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     def draw_panel(surf, rect):
         dy = rect.y - panel.y
         pal = scene.app.theme.palette
-        card(surf, rect, scene.app)
-        stripe = pygame.Rect(rect.x, rect.y, th.sp(6), rect.height)
-        pygame.draw.rect(
-            surf,
-            style_col,
-            stripe,
-            border_top_left_radius=th.radius,
-            border_bottom_left_radius=th.radius,
-        )
+        card(surf, rect, scene.app, stripe=style_col)
         for kind, r0, payload in items:
             r = r0.move(0, dy)
             if kind == "badge":
