@@ -414,10 +414,12 @@ class PlayScene(Scene):
         if self.problems:
             self._draw_problems(surface)
         if self.note_left > 0 and self.note:
-            # a small pill under the top bar ("Reloaded")
+            # a small pill in the top bar, beside Pause ("Reloaded"), clear of the story text
             tw = t.width_of(self.note, "small_bold")
             pill = pygame.Rect(0, 0, tw + th.sp(32), t.line_height("small_bold") + th.sp(10))
-            pill.midtop = (surface.get_width() // 2, self.topbar.bottom + th.sp(8))
+            pause = next((w.rect for w in self.widgets if w.key == "pause"), None)
+            right = pause.left - th.sp(16) if pause else surface.get_width() - th.sp(160)
+            pill.midright = (right, self.topbar.centery)
             t.layer += 40
             pygame.draw.rect(surface, pal.accent, pill, border_radius=pill.height // 2)
             t.draw_line(
