@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.core.engine import Playthrough
 from tests.ui.conftest import shipped_like
@@ -105,6 +106,23 @@ def test_browser_shows_history_and_broken_files(make_app):
     assert "choises" in texts  # the first problem, in words
     # broken files are not offered as scenarios
     assert all("broken" not in w.key for w in d.top.widgets)
+
+
+@pytest.mark.parametrize("size", [(960, 540), (1280, 720)])
+def test_the_end_of_the_list_scrolls_clear_of_the_key_hint(make_app, size):
+    d = make_app(size=size)
+    from game.ui.scenes.browser import BrowserScene
+
+    d.app.stack.push(BrowserScene(d.app))
+    d.frames()
+    d.key(pygame.K_END)
+    records = d.render()
+    last = [r for r in records if "broken-file.yaml" in r.text]
+    assert last, "the broken file's card should be on screen after End"
+    hint = d.top.hint_rect
+    assert last[-1].rect.bottom <= hint.top
+    assert hint.bottom <= size[1], "the key hint must sit inside the window"
+    assert any("M map of the branches" in r.text and hint.contains(r.rect) for r in records)
 
 
 def test_pause_menu_resume_restart_and_quit(make_app):

@@ -396,15 +396,15 @@ class BrowserScene(Page):
         self.sort_rect = sort.rect
         self.widgets.insert(0, sort)
         self.ensure_focus(self.default_focus)
-        th = self.app.theme
-        hint_h = self.app.text.line_height("small") + th.sp(16)
-        vp = self.scroll.viewport
-        self.hint_rect = pygame.Rect(0, vp.bottom - hint_h, th.size[0], hint_h)
-        vp.height -= hint_h
-        self.scroll.clamp()
-        for w in self.widgets:
-            if w.content_rect is not None:
-                w.rect = self.scroll.to_screen(w.content_rect)
+        hint_h = self.hint_height()
+        self.hint_rect = pygame.Rect(0, self.scroll.viewport.bottom, self.app.theme.size[0], hint_h)
+
+    def hint_height(self) -> int:
+        return self.app.text.line_height("small") + self.app.theme.sp(16)
+
+    def reserved_bottom(self) -> int:
+        # The key hint sits under the list; the list must scroll clear of it.
+        return self.hint_height() if self.library.scenarios else 0
 
     def draw_header(self, surface: pygame.Surface) -> None:
         th = self.app.theme

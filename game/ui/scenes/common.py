@@ -117,6 +117,10 @@ class Page(Scene):
         return ""
 
     # layout ------------------------------------------------------------------
+    def reserved_bottom(self) -> int:
+        """Extra height a page keeps free under its body (for a hint bar, say)."""
+        return 0
+
     def layout(self) -> None:
         th = self.app.theme
         w, h = th.size
@@ -129,12 +133,8 @@ class Page(Scene):
             self.header_rect.height += self.app.text.line_height("body")
         foot = self.footer()
         btn_h = self.app.text.line_height("body_bold") + th.sp(24)
-        self.footer_rect = pygame.Rect(
-            0,
-            h - (btn_h + th.sp(48) if foot else th.sp(24)),
-            w,
-            btn_h + th.sp(48) if foot else th.sp(24),
-        )
+        foot_h = (btn_h + th.sp(48) if foot else th.sp(24)) + self.reserved_bottom()
+        self.footer_rect = pygame.Rect(0, h - foot_h, w, foot_h)
         body_w = min(w - 2 * margin - th.sp(24), th.sp(self.max_body_width))
         body_x = (w - body_w) // 2
         self.scroll.viewport = pygame.Rect(
