@@ -580,3 +580,23 @@ def test_model_answer_is_highest_points_first_in_file(tmp_path):
     assert scenario.beats["second"].model_answer.text == "Still no."
     assert scenario.longest_path() == 2
     assert scenario.shortest_path() == 1
+
+
+def test_problems_are_listed_top_to_bottom(tmp_path):
+    text = BASE.replace("difficulty: 2", "difficulty: hard").replace(
+        "summary: Someone asks you for something.\n", ""
+    )
+    text = text.replace("tone: good", "tone: great")
+    _, problems = load(tmp_path, text)
+    positions = [(p.line, p.column) for p in problems]
+    assert positions == sorted(positions) and len(problems) == 3
+
+
+def test_a_misspelt_required_key_is_reported_once(tmp_path):
+    text = BASE.replace(
+        "    choices:\n      - text: No, thank", "    choises:\n      - text: No, thank"
+    )
+    _, problems = load(tmp_path, text)
+    assert [p.message for p in problems] == [
+        "unknown key 'choises' in a beat; did you mean 'choices'?"
+    ]

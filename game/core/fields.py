@@ -72,14 +72,18 @@ def check_keys(
         return False
     required = tuple(required)
     allowed = required + tuple(optional)
+    misspelt: set[str] = set()  # required keys an unknown key looks like a typo of
     for key, key_node in node.keys.items():
         if key not in allowed:
-            hint = suggestion(key, allowed)
-            if not hint:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                misspelt.add(close[0])
+                hint = f"; did you mean '{close[0]}'?"
+            else:
                 hint = f" (a {what} takes: {', '.join(allowed)})"
             rep.error(key_node, f"unknown key '{key}' in {_a(what)}{hint}")
     for key in required:
-        if key not in node.keys:
+        if key not in node.keys and key not in misspelt:  # a typo is reported once, at the typo
             rep.error(missing_at or node, f"{_a(what)} needs '{key}'")
     return True
 

@@ -75,7 +75,8 @@ def load_scenario_bytes(
     scenario = build_scenario(
         root, rep, file_path=path.resolve(), assets_dir=assets_dir, content_hash=content_hash
     )
-    return scenario, rep.problems
+    # Top to bottom, as an author reads the file (the sort is stable within a line).
+    return scenario, sorted(rep.problems, key=lambda p: (p.line, p.column))
 
 
 def _decode(data: bytes, rep: Reporter) -> str | None:

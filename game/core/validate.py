@@ -137,7 +137,7 @@ def build_scenario(
     if refs_ok and beats is not None and endings is not None and start is not None:
         _check_graph(rep, start, beats, endings, beat_keys, ending_keys)
     if characters is not None and beats is not None:
-        spoken = {b.speaker for b in beats.values()}
+        spoken = {speaker for speaker, _ in speakers}
         for cid, (key_node, _) in characters.items():
             if cid not in spoken:
                 rep.warn(key_node, f"character '{cid}' never speaks (no beat has speaker: {cid})")
