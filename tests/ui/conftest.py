@@ -162,3 +162,21 @@ def shipped_like(name: str = "extra-shift"):
     scenario, problems = load_scenario_file(FIXTURES / f"{name}.yaml")
     assert scenario is not None, [str(p) for p in problems]
     return scenario
+
+
+def key(k, mod=0):
+    """A key-down event, for posting straight to a scene or app."""
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
+
+
+@pytest.fixture
+def app(tmp_path, request):
+    """A real App with its own history, sized by ``request.param`` (default 1280x720)."""
+    from game.history import History
+    from game.ui.app import App
+
+    size = getattr(request, "param", (1280, 720))
+    ctx = Context(paths=AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "l"))
+    a = App(ctx, size=size, history=History.open(ctx.paths.history_db))
+    yield a
+    a.close()

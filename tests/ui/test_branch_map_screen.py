@@ -7,9 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pygame
 import pytest
 
-from game.cli.context import Context
-from game.history import History
-from game.paths import AppPaths
 from tests.test_history_support import (
     PERFECT,
     big_scenario,
@@ -18,24 +15,10 @@ from tests.test_history_support import (
     random_play,
     text_problems,
 )
+from tests.ui.conftest import key
 
 SIZES = [(960, 540), (1280, 720), (1920, 1080)]
 T = datetime(2026, 5, 1, tzinfo=UTC)
-
-
-def key(k, mod=0):
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
-
-
-@pytest.fixture
-def app(tmp_path, request):
-    from game.ui.app import App
-
-    size = getattr(request, "param", (1280, 720))
-    ctx = Context(paths=AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "l"))
-    a = App(ctx, size=size, history=History.open(ctx.paths.history_db))
-    yield a
-    a.close()
 
 
 def render(app):

@@ -16,6 +16,7 @@ from tests.test_history_support import (
     random_play,
     text_problems,
 )
+from tests.ui.conftest import key
 
 SIZES = [(960, 540), (1280, 720), (1920, 1080)]
 
@@ -39,10 +40,6 @@ def make_app(tmp_path):
     yield make
     for app in made:
         app.close()
-
-
-def key(k, mod=0):
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
 
 
 def wheel(y):
