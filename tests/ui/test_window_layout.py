@@ -134,3 +134,31 @@ def test_scroll_keys_redraw_the_screen(make_app):
     d.app.step(pygame.event.get(), 0.0)
     assert d.top.scroll.offset == d.top.scroll.max_offset > 0
     assert draws == [1]  # drawn in that same step
+
+
+def test_a_very_long_scenario_shows_its_progress_as_text(make_app, tmp_path):
+    from game.core.loader import load_scenario_file
+    from game.ui.scenes.play import PlayScene
+
+    lines = ["id: long", "title: A long one with a title that goes on and on", "category: work",
+             "difficulty: 1", "summary: Long.", "characters:", "  sam: {name: Sam}", "start: b0",
+             "beats:"]  # fmt: skip
+    for i in range(40):
+        nxt = f"b{i + 1}" if i < 39 else "end"
+        lines += [f"  b{i}:", "    speaker: sam", "    line: Again?", "    choices:",
+                  f"      - {{text: No., style: assertive, feedback: Held., next: {nxt}}}",
+                  "      - {text: Fine., style: passive, feedback: Gave in., next: end}"]  # fmt: skip
+    lines += ["endings:", "  end: {title: End, tone: good, text: Done.}"]
+    path = tmp_path / "long.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    scenario, problems = load_scenario_file(path)
+    assert scenario is not None, problems
+    d = make_app(size=(960, 540))
+    d.app.stack.push(PlayScene(d.app, scenario, seed=1))
+    d.frames()
+    records = d.render()
+    step = [r for r in records if r.text == "1 of 40"]
+    assert step, [r.text for r in records][:10]
+    title = [r for r in records if r.text.startswith("A long one")]
+    assert title and title[0].rect.right < step[0].rect.left
+    assert step[0].rect.right < d.app.window.get_surface().get_width()

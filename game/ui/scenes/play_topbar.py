@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from game.ui.scenes.play import PlayScene
 
 
+MAX_DOTS = 12
+
+
 def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     """The top bar: the scenario's title on the left, progress dots in the middle."""
     th = scene.app.theme
@@ -29,9 +32,12 @@ def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     current = done - 1 if scene.phase == "feedback" else done
     r = max(4, th.sp(6))
     gap = r * 3
-    dots_w = total * 2 * r + (total - 1) * (gap - 2 * r) if total else 0
+    # A very long scenario shows only "N of M": more dots than this would crowd the bar.
+    dots = total if total <= MAX_DOTS else 0
+    step_text = f"{min(current + 1, total)} of {total}"
+    dots_w = dots * 2 * r + (dots - 1) * (gap - 2 * r) if dots else t.width_of(step_text, "small")
     cx = w // 2 - dots_w // 2 + r
-    for i in range(total):
+    for i in range(dots):
         c = (cx + i * gap, tb.centery)
         if i < current or (i == current and scene.phase == "feedback"):
             pygame.draw.circle(surface, pal.accent, c, r)
@@ -40,17 +46,17 @@ def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
             pygame.draw.circle(surface, mix(pal.bg, pal.accent, 0.35), c, r - 2)
         else:
             pygame.draw.circle(surface, pal.line, c, r)
-    step_text = f"{min(current + 1, total)} of {total}"
-    dots_right = cx + (total - 1) * gap + r if total else w // 2
-    sr = t.draw_line(
-        surface,
-        step_text,
-        (dots_right + th.sp(16), tb.centery),
-        "small",
-        pal.muted,
-        anchor="midleft",
-    )
-    del sr
+    if dots:
+        t.draw_line(
+            surface,
+            step_text,
+            (cx + (dots - 1) * gap + r + th.sp(16), tb.centery),
+            "small",
+            pal.muted,
+            anchor="midleft",
+        )
+    else:
+        t.draw_line(surface, step_text, (w // 2, tb.centery), "small", pal.muted, anchor="center")
     # title on the left, kept clear of the dots
     margin = th.sp(40)
     dots_left = w // 2 - dots_w // 2
