@@ -38,3 +38,7 @@ class SettingsError(FirmKindError):
 
 class InstallError(FirmKindError):
     """A scenario pack could not be installed."""
+
+
+class DisplayError(FirmKindError):
+    """There is no screen to open the game window on."""

@@ -20,6 +20,8 @@ from pathlib import Path
 import pygame
 
 from game import APP_NAME
+from game.errors import DisplayError
+from game.ui.quiet import native_stderr_silenced
 from game.ui.scene import SceneStack
 from game.ui.settings import Settings
 from game.ui.text import TextRenderer
@@ -97,6 +99,20 @@ class EmptyLibrary:
         return None
 
 
+def _require_a_screen() -> None:
+    """Refuse to run invisibly: with no display, SDL quietly falls back to an offscreen one."""
+    asked = os.environ.get("SDL_VIDEODRIVER", "")
+    if pygame.display.get_driver() in ("offscreen", "dummy") and asked not in (
+        "offscreen",
+        "dummy",
+    ):
+        pygame.display.quit()
+        raise DisplayError(
+            "no screen was found to open the game window on. "
+            "To play in the terminal instead: python main.py play --text FILE"
+        )
+
+
 # ---------------------------------------------------------------------------
 class App:
     """Everything a scene needs: theme, text, audio, settings, history, library, paths."""
@@ -121,7 +137,9 @@ class App:
 
         self.settings, settings_note = load_settings_noting_damage(self.paths.settings_file)
 
-        pygame.display.init()
+        with native_stderr_silenced():
+            pygame.display.init()
+        _require_a_screen()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
         self.window = pygame.Window(APP_NAME, size or self._initial_size(), resizable=True)

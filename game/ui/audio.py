@@ -18,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from game.paths import ASSETS_DIR
+from game.ui.quiet import native_stderr_silenced
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,8 @@ class Audio:
         self._started = True
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init()
+                with native_stderr_silenced():  # audio libraries print their own complaints
+                    pygame.mixer.init()
         except pygame.error:
             log.info("no audio device; playing silently")
             self.available = False

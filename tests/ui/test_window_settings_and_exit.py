@@ -187,3 +187,27 @@ def test_play_folder_opens_the_list_with_the_folder_added(make_app, tmp_path):
     assert [s.id for s in d.app.library.scenarios] == ["my-own-one"]
     texts = " ".join(r.text for r in d.render())
     assert "A test" in texts
+
+
+def test_no_screen_gives_one_clear_line_not_an_invisible_game(monkeypatch, tmp_path, capsys):
+    import game.ui.app as app_mod
+    from game.cli import main
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "")
+    monkeypatch.setenv("FIRM_AND_KIND_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app_mod.pygame.display, "get_driver", lambda: "offscreen")
+    assert main(["play"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no screen was found" in err and "play --text" in err
+
+
+def test_native_stderr_noise_is_kept_from_the_terminal(capfd):
+    import os
+
+    from game.ui.quiet import native_stderr_silenced
+
+    with native_stderr_silenced():
+        os.write(2, b"ALSA lib: cannot find card '0'\n")
+    os.write(2, b"after\n")
+    err = capfd.readouterr().err
+    assert "ALSA" not in err and "after" in err

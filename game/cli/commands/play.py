@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from game.core.loader import load_scenario_file
@@ -43,6 +44,7 @@ def run(args, ctx) -> int:
 
         return play_in_terminal(scenario, args.seed, ctx)
 
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the window speaks for itself
     from game.ui.app import run_window
 
     extra = [args.file] if args.file is not None and args.file.exists() else []
