@@ -32,6 +32,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+# The required keys come from the validator, so the two can never disagree.
+from game.core.validate import BEAT_KEYS, CHARACTER_KEYS, CHOICE_KEYS, ENDING_KEYS, TOP_REQUIRED
 from game.core.vocab import (
     CHARACTER_ID_PATTERN,
     DIFFICULTIES,
@@ -120,7 +122,7 @@ def build_schema() -> dict:
         "type": "object",
         "description": "Someone in the scenario.",
         "additionalProperties": False,
-        "required": ["name"],
+        "required": list(CHARACTER_KEYS[0]),
         "properties": {
             "name": _text("The character's name, 1 to 40 characters.", min_length=1, max_length=40),
             "role": _text(
@@ -144,7 +146,7 @@ def build_schema() -> dict:
         "type": "object",
         "description": "One thing you could say.",
         "additionalProperties": False,
-        "required": ["text", "style", "feedback", "next"],
+        "required": list(CHOICE_KEYS[0]),
         "properties": {
             "text": _text("What you say, 1 to 300 characters.", min_length=1, max_length=300),
             "style": {
@@ -201,7 +203,7 @@ def build_schema() -> dict:
         "type": "object",
         "description": "A moment where someone speaks and you choose a reply.",
         "additionalProperties": False,
-        "required": ["speaker", "line", "choices"],
+        "required": list(BEAT_KEYS[0]),
         "properties": {
             "speaker": _id_ref(
                 f"A character id from 'characters', or '{NARRATOR}'.", CHARACTER_ID_PATTERN
@@ -236,7 +238,7 @@ def build_schema() -> dict:
         "type": "object",
         "description": "How the scenario ends.",
         "additionalProperties": False,
-        "required": ["title", "text", "tone"],
+        "required": list(ENDING_KEYS[0]),
         "properties": {
             "title": _text("The ending's title, 1 to 60 characters.", min_length=1, max_length=60),
             "text": _text(
@@ -256,17 +258,7 @@ def build_schema() -> dict:
         ),
         "type": "object",
         "additionalProperties": False,
-        "required": [
-            "id",
-            "title",
-            "category",
-            "difficulty",
-            "summary",
-            "characters",
-            "start",
-            "beats",
-            "endings",
-        ],
+        "required": list(TOP_REQUIRED),
         "properties": {
             "id": {
                 "description": (
