@@ -21,15 +21,13 @@ from game.ui.scenes.controls import (
     small_button_painter,
     small_button_size,
 )
+from game.ui.settings import BROWSER_SORTS
 from game.ui.widgets import Widget, WidgetState, card, draw_warning_mark, focus_ring, mix, stars
 
 log = logging.getLogger("firm_and_kind.ui.browser")
 
-SORTS = (
-    ("menu", "Menu order"),
-    ("unplayed", "Unplayed first"),
-    ("lowest", "Lowest score first"),
-)
+_SORT_LABELS = {"menu": "Menu order", "unplayed": "Unplayed first", "lowest": "Lowest score first"}
+SORTS = tuple((mode, _SORT_LABELS[mode]) for mode in BROWSER_SORTS)  # the settings own the modes
 HINT = "Arrows to move  \u00b7  Enter to open  \u00b7  M map of the branches  \u00b7  R review your last try"
 
 
