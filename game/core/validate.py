@@ -50,9 +50,10 @@ TOP_REQUIRED = (
 )
 TOP_OPTIONAL = ("goal", "takeaway", "content_warning", "tags", "format")
 CHARACTER_KEYS = (("name",), ("role", "pronouns", "portrait"))
-BEAT_KEYS = (("speaker", "line", "choices"), ("mood", "narration", "thought"))
+BEAT_KEYS = (("speaker", "line", "choices"), ("mood", "narration", "thought", "hint"))
 CHOICE_KEYS = (("text", "style", "feedback", "next"), ("points", "skills", "reply", "reply_mood"))
 ENDING_KEYS = (("title", "text", "tone"), ())
+HINT_MAX = 200  # format 1.1: an optional nudge before choosing
 
 # Longer than this still loads, with a warning: it no longer reads comfortably on screen.
 COMFORTABLE = {
@@ -289,12 +290,16 @@ def _beats(rep, node):
         mood = f.choice_of(rep, v.get("mood"), "mood", MOODS) if "mood" in v else DEFAULT_MOOD
         narration = f.text(rep, v.get("narration"), "narration", high=500)
         thought = f.text(rep, v.get("thought"), "thought", high=300)
+        hint = f.text(rep, v.get("hint"), "hint", high=HINT_MAX)
         for name in ("line", "narration", "thought"):
             f.long_text_warning(rep, v.get(name), name, COMFORTABLE[name])
         choices = _choices(rep, v.get("choices"), key_node, bid, nexts)
         if None in (speaker, line, mood, choices):
             continue
-        out[bid] = Beat(bid, speaker, line, tuple(choices), mood, narration or "", thought or "")
+        out[bid] = Beat(
+            bid, speaker, line, tuple(choices), mood, narration or "", thought or "",
+            hint=hint if hint and hint.strip() else None,  # blank means none
+        )  # fmt: skip
     return out, keys, nexts, speakers
 
 

@@ -124,3 +124,26 @@ SKILLS: dict[str, Skill] = {
         Skill("self-compassion", "Self-compassion", "Speaks to yourself as you would to a friend"),
     )
 }
+
+
+# A general hint for a beat whose author wrote none, from the first skill of its best reply.
+# Each line names a way of replying, never the words of any reply, so it nudges without
+# giving the answer away.
+SKILL_HINTS: dict[str, str] = {
+    "clear-no": "Try saying no plainly, without softening it into a maybe.",
+    "no-over-explaining": "One short reason is enough. You don't owe a list of excuses.",
+    "i-statement": "Try speaking from your side: what you feel, and what you need.",
+    "describe-facts": "Try describing what actually happened, without labels or blame.",
+    "ask-directly": "Try naming what you need in one short sentence.",
+    "validate": "Try acknowledging how they feel before you say where you stand.",
+    "offer-alternative": "Is there something you could offer that still respects your limit?",
+    "broken-record": "You don't need a new argument. Saying it again, calmly, is enough.",
+    "fogging": "Is any part of what they said true? You can agree with that part and still hold on.",
+    "negative-inquiry": "Before you defend yourself, try asking what exactly they mean.",
+    "state-consequence": "Try saying calmly what you will do if it happens again.",
+    "take-space": "It is fine to pause, or to step away from a heated moment.",
+    "accept-no": "Their no counts too. Try respecting it without pressure or sulking.",
+    "self-compassion": "Try talking to yourself the way you would talk to a friend.",
+}
+GENERAL_HINT = "Look for the reply that is honest about what you need and kind to both of you."
+
