@@ -20,6 +20,8 @@ from game.core.vocab import (
     STYLES,
     Skill,
     Style,
+    StyleLabel,
+    display_style,
 )
 
 
@@ -56,6 +58,11 @@ class Choice:
     @property
     def style_info(self) -> Style:
         return STYLES[self.style]
+
+    @property
+    def label(self) -> StyleLabel:
+        """How the style is shown: "Partly assertive" for an assertive reply of 5 to 7 points."""
+        return display_style(self.style, self.points)
 
     @property
     def skill_info(self) -> tuple[Skill, ...]:

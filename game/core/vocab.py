@@ -147,3 +147,31 @@ SKILL_HINTS: dict[str, str] = {
 }
 GENERAL_HINT = "Look for the reply that is honest about what you need and kind to both of you."
 
+
+# -- how a style is shown ------------------------------------------------------
+# An assertive reply of 5 to 7 points is shown as "Partly assertive" (format 1.1);
+# 8 to 10 as "Assertive". Every other style is shown by its own word.
+PARTLY_ASSERTIVE_MAX = 7
+PARTLY_ASSERTIVE = "partly-assertive"
+
+
+@dataclass(frozen=True)
+class StyleLabel:
+    key: str  # "assertive", "partly-assertive", "passive", "passive-aggressive", "aggressive"
+    word: str  # what the player reads: "Assertive", "Partly assertive", ...
+    style: str  # the style written in the file; "assertive" for both assertive labels
+
+
+def display_style(style: str, points: int) -> StyleLabel:
+    """How a reply's style is shown wherever the game shows one (play, debrief, review,
+    terminal, progress): an assertive reply of 5 to 7 points is "Partly assertive".
+
+    A style the game does not know (an old history record, say) is shown by its own
+    id, so nothing breaks on it.
+    """
+    if style == "assertive" and points <= PARTLY_ASSERTIVE_MAX:
+        return StyleLabel(PARTLY_ASSERTIVE, "Partly assertive", style)
+    known = STYLES.get(style)
+    if known is not None:
+        return StyleLabel(known.id, known.word, style)
+    return StyleLabel(style, style.replace("-", " ").capitalize() or "Unknown", style)
