@@ -191,3 +191,6 @@ def test_validate_report_prints_the_guessing_section(tmp_path):
     assert "Guessing the best reply by its shape (2 beats in 1 scenario):" in text
     assert "the best reply is the longest in 1/2 beats" in text
     assert text.index("Guessing") < text.index("1 file checked")
+    # "Fine, I guess." at the start leads straight to the ending gave-in.
+    assert "Second chances: 1 of 1 scenarios end after a single passive first reply" in text
+    assert "bar" not in text  # the library's bar is for the shipped folder, not one file

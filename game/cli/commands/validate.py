@@ -35,6 +35,7 @@ def run(args, ctx) -> int:
         print(problem, file=ctx.out)
     if args.report and lib.scenarios:
         from game.core.guessing import format_guessing, guessing_report
+        from game.core.library_rules import format_second_edition
         from game.core.report import format_report, scenario_report
 
         for scenario in lib.scenarios:
@@ -42,6 +43,7 @@ def run(args, ctx) -> int:
             print(format_report(scenario_report(scenario)), file=ctx.out)
         print(file=ctx.out)
         print(format_guessing(guessing_report(lib.scenarios)), file=ctx.out)
+        print(format_second_edition(lib.scenarios, with_bar=not args.paths), file=ctx.out)
         print(file=ctx.out)
     errors, warnings = len(lib.errors), len(lib.warnings)
     print(
