@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from game.core.library import load_library
-from game.core.vocab import KNOWN_CATEGORIES, SKILLS
+from game.core.vocab import KNOWN_CATEGORIES, PARTLY_ASSERTIVE, SKILLS
 from game.paths import SHIPPED_SCENARIOS
 
 LIB = load_library([SHIPPED_SCENARIOS])
@@ -48,7 +48,7 @@ def test_every_skill_is_practised_in_three_scenarios():
 def test_partly_assertive_replies_appear_across_the_library():
     with_partial = [
         s.id for s in SCENARIOS
-        if any(c.style == "assertive" and 5 <= c.points <= 8 for b in s.beats.values() for c in b.choices)
+        if any(c.label.key == PARTLY_ASSERTIVE for b in s.beats.values() for c in b.choices)
     ]  # fmt: skip
     assert len(with_partial) >= len(SCENARIOS) // 3
 

@@ -206,6 +206,8 @@ BROKEN = {
     "beat unknown key": _set(("beats", "ask", "lines"), "x"),
     "bad mood": _set(("beats", "ask", "mood"), "furious"),
     "line too long": _set(("beats", "ask", "line"), "x" * 501),
+    "hint too long": _set(("beats", "ask", "hint"), "x" * 201),
+    "hint a list": _set(("beats", "ask", "hint"), ["a"]),
     "one choice": _delete(CHOICE1),
     "five choices": lambda d: d["beats"]["ask"]["choices"].extend(
         copy.deepcopy(d["beats"]["ask"]["choices"][1]) for _ in range(3)

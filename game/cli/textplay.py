@@ -16,7 +16,7 @@ from typing import TextIO
 
 from game.core.engine import Playthrough
 from game.core.model import Scenario
-from game.core.vocab import DIFFICULTIES, NARRATOR, SKILLS, STYLES
+from game.core.vocab import DIFFICULTIES, NARRATOR, SKILLS
 
 QUIT_WORDS = ("q", "quit", "exit")
 
@@ -106,7 +106,7 @@ class TextPlayer:
             self.say(f'{self.speaker(beat.speaker)}: "{choice.reply}"')
         if beat.thought:
             self.say(f"Behind the words: {beat.thought}")
-        style = STYLES[choice.style]
+        style = choice.label  # "Partly assertive" for an assertive reply of 5 to 7 points
         line = f"{style.word} reply · +{choice.points} points"
         if choice.skills:
             line += " · skills: " + ", ".join(SKILLS[k].name for k in choice.skills)

@@ -12,7 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.core.vocab import NARRATOR, SKILLS, STYLES, Skill, Style
+from game.core.vocab import (
+    GENERAL_HINT,
+    NARRATOR,
+    SKILL_HINTS,
+    SKILLS,
+    STYLES,
+    Skill,
+    Style,
+    StyleLabel,
+    display_style,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,11 @@ class Choice:
         return STYLES[self.style]
 
     @property
+    def label(self) -> StyleLabel:
+        """How the style is shown: "Partly assertive" for an assertive reply of 5 to 7 points."""
+        return display_style(self.style, self.points)
+
+    @property
     def skill_info(self) -> tuple[Skill, ...]:
         return tuple(SKILLS[s] for s in self.skills)
 
@@ -63,11 +78,29 @@ class Beat:
     mood: str = "neutral"
     narration: str = ""
     thought: str = ""
+    hint: str | None = None  # the author's nudge before choosing (format 1.1), if written
 
     @property
     def model_answer(self) -> Choice:
         """The highest-scoring reply (the first in the file among equals)."""
         return max(self.choices, key=lambda c: (c.points, -c.index))
+
+    def hint_text(self) -> str:
+        """The hint to show before choosing: the author's, else a general one (see hint_for)."""
+        return hint_for(self)
+
+
+def hint_for(beat: Beat) -> str:
+    """The beat's own ``hint`` if the author wrote one; otherwise a general nudge built from
+    the first skill of the beat's best reply (a line of ``SKILL_HINTS``), or ``GENERAL_HINT``
+    when that reply lists no skills. The general lines name a way of replying, never the
+    reply itself, and a hint never changes the score."""
+    if beat.hint:
+        return beat.hint
+    for skill in beat.model_answer.skills:
+        if skill in SKILL_HINTS:
+            return SKILL_HINTS[skill]
+    return GENERAL_HINT
 
 
 @dataclass(frozen=True)

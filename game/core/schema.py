@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import Any
 
 # The required keys come from the validator, so the two can never disagree.
-from game.core.validate import BEAT_KEYS, CHARACTER_KEYS, CHOICE_KEYS, ENDING_KEYS, TOP_REQUIRED
+from game.core.validate import (
+    BEAT_KEYS,
+    CHARACTER_KEYS,
+    CHOICE_KEYS,
+    ENDING_KEYS,
+    HINT_MAX,
+    TOP_REQUIRED,
+)
 from game.core.vocab import (
     CHARACTER_ID_PATTERN,
     DIFFICULTIES,
@@ -218,6 +225,12 @@ def build_schema() -> dict:
             "thought": _text(
                 "What the speaker feels, revealed after you choose, at most 300 characters.",
                 max_length=300,
+            ),
+            "hint": _text(
+                "An optional nudge the player may ask for before choosing, at most 200 "
+                "characters; never a giveaway of the answer. Without it the game builds a "
+                "general hint from the skills of the best reply.",
+                max_length=HINT_MAX,
             ),
             "choices": {
                 "description": "2 to 4 replies; at least one must be assertive.",

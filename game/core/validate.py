@@ -3,8 +3,9 @@
 :func:`build_scenario` turns the tree from :mod:`game.core.yamltree` into a
 :class:`~game.core.model.Scenario`, or reports why it cannot. Field rules come
 first (types, lengths, ranges, ids, vocabulary); the rules across the whole
-file (references, reachability, cycles) run only once every reference can be
-followed, so one typo does not bury the author in follow-on messages.
+file (references, reachability, cycles, in :mod:`game.core.crossfile`) run only
+once every reference can be followed, so one typo does not bury the author in
+follow-on messages.
 
 Each problem points at the most useful place: the offending key or value, or
 the beat's key for a rule about a whole beat.
@@ -16,6 +17,7 @@ import re
 from pathlib import Path
 
 from game.core import fields as f
+from game.core.crossfile import check_graph, check_references
 from game.core.fields import Reporter
 from game.core.model import Beat, Character, Choice, Ending, Scenario
 from game.core.vocab import (
@@ -25,7 +27,6 @@ from game.core.vocab import (
     ID_PATTERN,
     KNOWN_CATEGORIES,
     MOODS,
-    NARRATOR,
     RESERVED_CHARACTER_IDS,
     SKILLS,
     STYLES,
@@ -50,9 +51,10 @@ TOP_REQUIRED = (
 )
 TOP_OPTIONAL = ("goal", "takeaway", "content_warning", "tags", "format")
 CHARACTER_KEYS = (("name",), ("role", "pronouns", "portrait"))
-BEAT_KEYS = (("speaker", "line", "choices"), ("mood", "narration", "thought"))
+BEAT_KEYS = (("speaker", "line", "choices"), ("mood", "narration", "thought", "hint"))
 CHOICE_KEYS = (("text", "style", "feedback", "next"), ("points", "skills", "reply", "reply_mood"))
 ENDING_KEYS = (("title", "text", "tone"), ())
+HINT_MAX = 200  # format 1.1: an optional nudge before choosing
 
 # Longer than this still loads, with a warning: it no longer reads comfortably on screen.
 COMFORTABLE = {
@@ -131,11 +133,11 @@ def build_scenario(
             )
 
     start = f.reference_scalar(rep, items.get("start"), "start")
-    refs_ok = _check_references(
+    refs_ok = check_references(
         rep, items, start, beat_keys, ending_keys, characters, nexts, speakers
     )
     if refs_ok and beats is not None and endings is not None and start is not None:
-        _check_graph(rep, start, beats, endings, beat_keys, ending_keys)
+        check_graph(rep, start, beats, endings, beat_keys, ending_keys)
     if characters is not None and beats is not None:
         spoken = {speaker for speaker, _ in speakers}
         for cid, (key_node, _) in characters.items():
@@ -289,12 +291,16 @@ def _beats(rep, node):
         mood = f.choice_of(rep, v.get("mood"), "mood", MOODS) if "mood" in v else DEFAULT_MOOD
         narration = f.text(rep, v.get("narration"), "narration", high=500)
         thought = f.text(rep, v.get("thought"), "thought", high=300)
+        hint = f.text(rep, v.get("hint"), "hint", high=HINT_MAX)
         for name in ("line", "narration", "thought"):
             f.long_text_warning(rep, v.get(name), name, COMFORTABLE[name])
         choices = _choices(rep, v.get("choices"), key_node, bid, nexts)
         if None in (speaker, line, mood, choices):
             continue
-        out[bid] = Beat(bid, speaker, line, tuple(choices), mood, narration or "", thought or "")
+        out[bid] = Beat(
+            bid, speaker, line, tuple(choices), mood, narration or "", thought or "",
+            hint=hint if hint and hint.strip() else None,  # blank means none
+        )  # fmt: skip
     return out, keys, nexts, speakers
 
 
@@ -398,86 +404,3 @@ def _skills(rep, node, style_id) -> list[str] | None:
             ok = False
         seen[sid] = item
     return list(seen) if ok else None
-
-
-# -- rules across the file ---------------------------------------------------
-def _check_references(rep, items, start, beat_keys, ending_keys, characters, nexts, speakers):
-    """Check that every id named resolves; True when the graph can be followed."""
-    ok = True
-    beat_ids = set(beat_keys)
-    targets = beat_ids | set(ending_keys)
-    if start is not None and "beats" in items and start not in beat_ids:
-        where = " (it is an ending; start must be a beat)" if start in ending_keys else ""
-        hint = f.suggestion(start, beat_ids)
-        rep.error(items["start"], f"start '{start}' is not a beat{where}{hint}")
-        ok = False
-    if "beats" in items and "endings" in items:
-        for nxt, node in nexts:
-            if nxt not in targets:
-                rep.error(
-                    node, f"next '{nxt}' is not a beat or an ending{f.suggestion(nxt, targets)}"
-                )
-                ok = False
-    if characters is not None:
-        names = set(characters) | {NARRATOR}
-        for speaker, node in speakers:
-            if speaker not in names:
-                rep.error(
-                    node,
-                    f"speaker '{speaker}' is not a character in this scenario"
-                    f"{f.suggestion(speaker, names) or ' (add it under characters, or use narrator)'}",
-                )
-                ok = False
-    return ok and not rep.has_errors
-
-
-def _check_graph(rep, start, beats, endings, beat_keys, ending_keys) -> None:
-    # Reachability, breadth first from start.
-    seen = {start}
-    queue = [start]
-    while queue:
-        node = queue.pop()
-        if node in beats:
-            for c in beats[node].choices:
-                if c.next not in seen:
-                    seen.add(c.next)
-                    queue.append(c.next)
-    for bid, key in beat_keys.items():
-        if bid not in seen:
-            rep.error(key, f"beat '{bid}' can never be reached from start '{start}'")
-    for eid, key in ending_keys.items():
-        if eid not in seen:
-            rep.error(key, f"ending '{eid}' can never be reached from start '{start}'")
-
-    # Cycles: an iterative depth-first search; a back edge closes a loop.
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour = dict.fromkeys(beats, WHITE)
-    in_reported: set[str] = set()
-    for root in beats:
-        if colour[root] != WHITE:
-            continue
-        path: list[str] = [root]
-        iters = [iter(beats[root].choices)]
-        colour[root] = GREY
-        while iters:
-            step = next(iters[-1], None)
-            if step is None:
-                colour[path.pop()] = BLACK
-                iters.pop()
-                continue
-            nxt = step.next
-            if nxt not in beats:
-                continue
-            if colour[nxt] == WHITE:
-                colour[nxt] = GREY
-                path.append(nxt)
-                iters.append(iter(beats[nxt].choices))
-            elif colour[nxt] == GREY:
-                loop = path[path.index(nxt) :]
-                if not in_reported.intersection(loop):
-                    in_reported.update(loop)
-                    names = " -> ".join([*loop, nxt])
-                    rep.error(
-                        beat_keys[nxt],
-                        f"these beats form a loop, so a playthrough could never end: {names}",
-                    )

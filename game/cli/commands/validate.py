@@ -20,7 +20,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--strict", action="store_true", help="also fail when there are warnings")
     parser.add_argument(
         "--report", action="store_true",
-        help="also print, per scenario, its paths, decisions, score range, endings and skills",
+        help="also print, per scenario, its paths, decisions, score range, endings and skills, "
+        "and how well simple rules guess the best reply from its shape",
     )  # fmt: skip
 
 
@@ -33,11 +34,16 @@ def run(args, ctx) -> int:
     for problem in lib.problems:
         print(problem, file=ctx.out)
     if args.report and lib.scenarios:
+        from game.core.guessing import format_guessing, guessing_report
+        from game.core.library_rules import format_second_edition
         from game.core.report import format_report, scenario_report
 
         for scenario in lib.scenarios:
             print(file=ctx.out)
             print(format_report(scenario_report(scenario)), file=ctx.out)
+        print(file=ctx.out)
+        print(format_guessing(guessing_report(lib.scenarios)), file=ctx.out)
+        print(format_second_edition(lib.scenarios, with_bar=not args.paths), file=ctx.out)
         print(file=ctx.out)
     errors, warnings = len(lib.errors), len(lib.warnings)
     print(
