@@ -153,6 +153,25 @@ def test_a_really_full_disk_sets_nothing_aside(tmp_path):
         subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
+def test_an_older_file_that_cannot_be_migrated_on_a_full_disk_is_still_shown(db, monkeypatch):
+    with History.open(db) as h:
+        record(h, seed=7)
+    conn = sqlite3.connect(db, isolation_level=None)  # back to how schema 2 left it
+    conn.execute("ALTER TABLE attempt DROP COLUMN seed_text")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:2], full])
+    with History.open(db) as h:
+        assert not h.can_save and "disk is full" in h.notice
+        (a,) = h.attempts()
+        assert a.seed == 7 and a.stars == 3
+    assert aside_files(db.parent) == []
+
+
 # -- item 2: the first run is race-safe ------------------------------------------------------
 def test_a_folder_created_by_another_process_meanwhile_is_fine(tmp_path, monkeypatch):
     db = tmp_path / "new" / "data" / "history.sqlite3"

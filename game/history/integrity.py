@@ -66,7 +66,10 @@ def damage(path: Path) -> str | None:
     None also when the file is absent or cannot be checked right now (I/O
     error, full disk, no rights): not knowing is never taken for damage.
     """
-    if not path.exists():
+    try:
+        if not path.exists():
+            return None
+    except OSError:  # cannot even look: not knowing is not damage
         return None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

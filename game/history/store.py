@@ -79,7 +79,12 @@ class History:
         simply empty (the ``progress`` command uses this).
         """
         path = Path(path)
-        if not path.exists() and not create:
+        try:
+            missing = not path.exists()
+        except OSError as exc:  # the folder cannot even be looked into
+            log.warning("history file %s cannot be reached: %s", path, exc)
+            return cls._empty(path, CANT_SAVE.format(why=_why(exc)))
+        if missing and not create:
             return cls._empty(None, None)
         try:
             safefiles.private_folder(path.parent)
