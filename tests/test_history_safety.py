@@ -13,8 +13,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from game.history import History, schema
+from game.history import History, rows, schema
 from tests.test_history_support import GAVE_IN, PERFECT, T0, make_scenario, play
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -324,3 +326,35 @@ def test_the_module_keeps_its_promise_of_one_transaction(db):
         assert not h._conn.in_transaction
         record(h)
         assert not h._conn.in_transaction  # committed, nothing left open
+
+
+# -- any value in any column: a checked Attempt or a left-out row, nothing else -----------------
+_SQL_VALUES = st.one_of(
+    st.none(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.binary(max_size=12),
+    st.sampled_from(["2026-03-01T18:00:00+00:00", "2026-13-45", "", "[]", '["a", 1]', "-12"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_SQL_VALUES, min_size=17, max_size=17), st.lists(_SQL_VALUES, min_size=10, max_size=10)
+)
+def test_any_row_is_checked_or_left_out(attempt_row, step_row):
+    try:
+        a = rows.attempt(attempt_row, [])
+    except rows.BadRow:
+        pass
+    else:
+        assert 0 <= a.stars <= 3 and 0 <= a.percent <= 100 and a.maximum >= 0
+        assert type(a.score) is int and type(a.seed) is int and isinstance(a.scenario_id, str)
+        assert a.started_at.tzinfo is not None and all(isinstance(e, str) for e in a.ending_ids)
+    try:
+        s = rows.step(step_row)
+    except rows.BadRow:
+        pass
+    else:
+        assert type(s.points) is int and all(isinstance(k, str) for k in s.skills)

@@ -68,6 +68,7 @@ class History:
         self._writable = writable
         self.notice: str | None = None
         self._bad_rows: set[int] = set()  # rows left out and already told about
+        self._have: dict[str, set[str]] = {}  # the columns each table has
 
     # -- opening ------------------------------------------------------------
     @classmethod
@@ -357,7 +358,11 @@ class History:
     # -- internals ----------------------------------------------------------
     def _columns(self, table: str, wanted: str) -> str:
         """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
-        have = {r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")}
+        have = self._have.get(table)
+        if have is None:
+            have = self._have[table] = {
+                r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")
+            }
         names = [c.strip() for c in wanted.split(",")]
         return ", ".join(c if c in have else "NULL" for c in names)
 
