@@ -25,6 +25,7 @@ COMPANIONS = ("-wal", "-journal")
 DROPPED = ("-shm",)
 
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 8, 10, 13, 14
 _CORRUPT_WORDS = ("file is not a database", "malformed", "corrupt")
 
@@ -38,6 +39,14 @@ def is_corruption(exc: BaseException) -> bool:
         return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
     text = str(exc).lower()
     return any(word in text for word in _CORRUPT_WORDS)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True if another connection holds the file for a moment (worth trying again)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
 
 
 def why(exc: BaseException) -> str:

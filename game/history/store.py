@@ -33,7 +33,9 @@ import contextlib
 import json
 import logging
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -124,6 +126,19 @@ class History:
             os.close(fd)
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
+        # Another copy of the game may be setting up the same new file: switching
+        # to WAL can then report "locked" at once, without waiting. Try again.
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                return cls._connect_once(path)
+            except sqlite3.OperationalError as exc:
+                if not integrity.is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.005, 0.05))
+
+    @classmethod
+    def _connect_once(cls, path: Path) -> History:
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
