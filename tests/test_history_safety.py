@@ -91,6 +91,33 @@ def test_a_disk_io_error_at_open_keeps_the_file_and_says_why(db, monkeypatch):
         assert h.notice is None and len(h.attempts()) == 3
 
 
+class _IOErrorOnWrite:
+    """A connection whose disk fails as soon as anything is written."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def execute(self, sql, *args):
+        if sql.split()[0].upper() in ("BEGIN", "INSERT"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+
+def test_a_disk_io_error_while_saving_is_reported_and_loses_nothing_saved(db):
+    with History.open(db) as h:
+        assert record(h, day=0) is not None
+        real, h._conn = h._conn, _IOErrorOnWrite(h._conn)
+        assert record(h, day=1) is None
+        assert "can't be saved" in h.notice and "disk" in h.notice
+        h._conn = real
+    assert aside_files(db.parent) == []
+    with History.open(db) as h:
+        assert h.notice is None and len(h.attempts()) == 1
+
+
 def test_a_corrupt_file_is_still_set_aside(db):
     with History.open(db) as h:
         for day in range(30):
@@ -339,7 +366,7 @@ _SQL_VALUES = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_SQL_VALUES, min_size=17, max_size=17), st.lists(_SQL_VALUES, min_size=10, max_size=10)
 )
