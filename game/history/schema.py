@@ -58,6 +58,12 @@ ALTER TABLE step ADD COLUMN speaker TEXT NOT NULL DEFAULT '';
 CREATE INDEX attempt_by_time ON attempt (ended_at);
 """
 
+# Schema 3: seeds of any size. SQLite integers hold 64 bits; a seed outside
+# that range is kept exactly as its decimal digits in seed_text (and seed is 0).
+SCHEMA_3 = """
+ALTER TABLE attempt ADD COLUMN seed_text TEXT;
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -72,6 +78,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(SCHEMA_1),
     _script(SCHEMA_2),
+    _script(SCHEMA_3),
 ]
 LATEST = len(MIGRATIONS)
 

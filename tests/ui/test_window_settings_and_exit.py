@@ -57,7 +57,7 @@ def test_a_damaged_settings_file_is_set_aside_not_wiped(tmp_path):
     s = Settings.load(path)
     assert s == Settings()
     assert not path.exists()
-    aside = tmp_path / "settings.json.damaged"
+    (aside,) = tmp_path.glob("settings.json.damaged-*")
     assert aside.read_text(encoding="utf-8") == "{ not json"
     assert s.save(path) and Settings.load(path) == s
 
