@@ -238,6 +238,7 @@ class History:
             ending.title,
             ending.tone,
             json.dumps(sorted(scenario.endings)),
+            1 if playthrough.practice else 0,
         )
         conn = self._conn
         try:
@@ -246,8 +247,8 @@ class History:
                 cur = conn.execute(
                     "INSERT INTO attempt (scenario_id, content_hash, started_at, ended_at, seed,"
                     " score, maximum, percent, stars, ending_id, scenario_title, difficulty,"
-                    " ending_title, ending_tone, ending_ids)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " ending_title, ending_tone, ending_ids, practice)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     row,
                 )
                 attempt_id = cur.lastrowid
@@ -314,7 +315,7 @@ class History:
         """
         from game.errors import HistoryError
 
-        attempts = list(reversed(self.attempts()))
+        attempts = list(reversed(self.attempts(include_practice=True)))
         path = Path(path)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -339,6 +340,7 @@ class History:
                             a.ending_tone or "",
                             a.content_hash,
                             " > ".join(f"{s.beat_id}:{s.style}:{s.points}" for s in a.steps),
+                            "yes" if a.practice else "no",
                         ]
                     )
         except OSError as exc:
@@ -346,9 +348,21 @@ class History:
         return len(attempts)
 
     # -- reading ------------------------------------------------------------
-    def attempts(self, scenario_id: str | None = None) -> list[Attempt]:
-        """Finished playthroughs, newest first (all scenarios, or one)."""
-        where, args = ("WHERE scenario_id = ?", (scenario_id,)) if scenario_id else ("", ())
+    def attempts(
+        self, scenario_id: str | None = None, *, include_practice: bool = False
+    ) -> list[Attempt]:
+        """Finished playthroughs, newest first (all scenarios, or one).
+
+        Practice runs are left out unless ``include_practice``: they never count
+        as attempts, bests, stars or chart points.
+        """
+        conds, args = [], []
+        if scenario_id:
+            conds.append("scenario_id = ?")
+            args.append(scenario_id)
+        if not include_practice:
+            conds.append("practice = 0")
+        where = f"WHERE {' AND '.join(conds)}" if conds else ""
         try:
             rows = self._conn.execute(
                 f"SELECT {_ATTEMPT_COLS} FROM attempt {where} ORDER BY ended_at DESC, id DESC",
@@ -373,7 +387,8 @@ class History:
     def endings_found(self, scenario_id: str) -> set[str]:
         try:
             rows = self._conn.execute(
-                "SELECT DISTINCT ending_id FROM attempt WHERE scenario_id = ?", (scenario_id,)
+                "SELECT DISTINCT ending_id FROM attempt WHERE scenario_id = ? AND practice = 0",
+                (scenario_id,),
             ).fetchall()
         except sqlite3.Error:
             return set()
@@ -441,11 +456,12 @@ CSV_COLUMNS = (
     "ending_tone",
     "content_hash",
     "choices",
+    "practice",
 )
 
 _ATTEMPT_COLS = (
     "id, scenario_id, content_hash, started_at, ended_at, seed, score, maximum, percent, stars,"
-    " ending_id, ending_tone, ending_title, scenario_title, difficulty, ending_ids"
+    " ending_id, ending_tone, ending_title, scenario_title, difficulty, ending_ids, practice"
 )
 
 
@@ -476,6 +492,7 @@ def _attempt(r, steps: list[Step]) -> Attempt:
         scenario_title=r[13] or "",
         difficulty=r[14],
         ending_ids=tuple(_json_list(r[15])),
+        practice=bool(r[16]),
     )
 
 
