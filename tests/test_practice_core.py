@@ -176,3 +176,26 @@ def test_the_kept_place_is_json_a_person_can_read(tmp_path):
     save_place(path, Place.of(p, T0))
     data = json.loads(path.read_text())
     assert data["scenario_id"] == "extra-shift" and data["path"] == [0] and data["seed"] == "12"
+
+
+
+def test_trends_compare_each_scenario_with_itself(tmp_path):
+    from game.history import stats
+
+    easy, tough = make_scenario(), make_scenario("tough", title="Tough one")
+    with History.open(tmp_path / "h.sqlite3") as h:
+        h.record(play(easy, [1], seed=1), T0, T0)  # 20 %
+        h.record(play(easy, PERFECT, seed=1), T0, T0 + timedelta(days=1))  # 100 %
+        h.record(play(tough, [2], seed=1), T0, T0 + timedelta(days=2))  # 0 %
+        h.record(play(easy, [0, 1], seed=1), T0, T0 + timedelta(days=3))  # 55 %
+        p = Playthrough(tough, seed=1)
+        p.replay([1])
+        p.try_another()
+        p.replay([0, 0])
+        h.record(p, T0, T0 + timedelta(days=4))  # practice: not a point on any trend
+        got = stats.trends(h.attempts())
+    assert [(t.scenario_id, t.first, t.best, t.last, t.attempts) for t in got] == [
+        ("extra-shift", 20, 100, 55, 3),
+        ("tough", 0, 0, 0, 1),
+    ]
+    assert got[0].gain == 80 and got[0].title == "The extra shift"
