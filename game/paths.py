@@ -37,6 +37,11 @@ class AppPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def resume_file(self) -> Path:
+        """Where the place in an unfinished scenario is kept (see game.history.resume)."""
+        return self.data_dir / "place.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 

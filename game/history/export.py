@@ -25,6 +25,7 @@ CSV_COLUMNS = (
     "ending_tone",
     "content_hash",
     "choices",
+    "practice",
 )
 
 
@@ -63,6 +64,7 @@ def write_csv(attempts: list[Attempt], path: Path) -> int:
                         a.ending_tone or "",
                         a.content_hash,
                         " > ".join(f"{s.beat_id}:{s.style}:{s.points}" for s in a.steps),
+                        "yes" if a.practice else "no",
                     ]
                 )
     except OSError as exc:

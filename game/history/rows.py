@@ -23,7 +23,8 @@ from game.history.records import Attempt, Step
 
 ATTEMPT_COLS = (
     "id, scenario_id, content_hash, started_at, ended_at, seed, score, maximum, percent, stars,"
-    " ending_id, ending_tone, ending_title, scenario_title, difficulty, ending_ids, seed_text"
+    " ending_id, ending_tone, ending_title, scenario_title, difficulty, ending_ids, seed_text,"
+    " practice"
 )
 STEP_COLS = (
     "attempt_id, beat_id, choice_index, style, points, skills, choice_text, feedback,"
@@ -77,6 +78,7 @@ def attempt(r, steps: list[Step]) -> Attempt:
         scenario_title=_text(r[13]),
         difficulty=r[14] if _is_whole(r[14]) and 1 <= r[14] <= 3 else None,
         ending_ids=tuple(json_list(r[15])),
+        practice=len(r) > 17 and r[17] == 1,
     )
 
 

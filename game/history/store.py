@@ -241,6 +241,7 @@ class History:
             ending.title,
             ending.tone,
             json.dumps(sorted(scenario.endings)),
+            1 if playthrough.practice else 0,
         )
         conn = self._conn
         try:
@@ -249,8 +250,8 @@ class History:
                 cur = conn.execute(
                     "INSERT INTO attempt (scenario_id, content_hash, started_at, ended_at, seed,"
                     " seed_text, score, maximum, percent, stars, ending_id, scenario_title,"
-                    " difficulty, ending_title, ending_tone, ending_ids)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " difficulty, ending_title, ending_tone, ending_ids, practice)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     row,
                 )
                 attempt_id = cur.lastrowid
@@ -315,16 +316,20 @@ class History:
 
         Raises :class:`game.errors.HistoryError` if the file cannot be written.
         """
-        return export.write_csv(list(reversed(self.attempts())), Path(path))
+        attempts = self.attempts(include_practice=True)
+        return export.write_csv(list(reversed(attempts)), Path(path))
 
     # -- reading ------------------------------------------------------------
-    def attempts(self, scenario_id: str | None = None) -> list[Attempt]:
+    def attempts(
+        self, scenario_id: str | None = None, *, include_practice: bool = False
+    ) -> list[Attempt]:
         """Finished playthroughs, newest first (all scenarios, or one).
 
-        A row that makes no sense (see :mod:`game.history.rows`) is left out
-        and :attr:`notice` says so once.
+        Practice runs are left out unless ``include_practice``: they never count
+        as attempts, bests, stars or chart points. A row that makes no sense
+        (see :mod:`game.history.rows`) is left out and :attr:`notice` says so once.
         """
-        where, args = ("WHERE scenario_id = ?", (scenario_id,)) if scenario_id else ("", ())
+        where, args = self._where(scenario_id, include_practice)
         try:
             found = self._conn.execute(
                 f"SELECT {self._columns('attempt', rows.ATTEMPT_COLS)} FROM attempt {where}"
@@ -349,8 +354,9 @@ class History:
 
     def endings_found(self, scenario_id: str) -> set[str]:
         try:
+            where, args = self._where(scenario_id, include_practice=False)
             found = self._conn.execute(
-                "SELECT DISTINCT ending_id FROM attempt WHERE scenario_id = ?", (scenario_id,)
+                f"SELECT DISTINCT ending_id FROM attempt {where}", args
             ).fetchall()
         except sqlite3.Error:
             return set()
@@ -371,6 +377,15 @@ class History:
         self.close()
 
     # -- internals ----------------------------------------------------------
+    def _where(self, scenario_id: str | None, include_practice: bool) -> tuple[str, tuple]:
+        conds, args = [], []
+        if scenario_id:
+            conds.append("scenario_id = ?")
+            args.append(scenario_id)
+        if not include_practice and self._columns("attempt", "practice") == "practice":
+            conds.append("practice = 0")
+        return (f"WHERE {' AND '.join(conds)}" if conds else ""), tuple(args)
+
     def _columns(self, table: str, wanted: str) -> str:
         """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
         have = self._have.get(table)
