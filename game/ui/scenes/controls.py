@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pygame
 
+from game.ui.desktop import copy_to_clipboard, open_folder
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, mix
 
 log = logging.getLogger("firm_and_kind.ui.controls")
@@ -141,50 +142,40 @@ def segmented_widget(
 
 
 # ---------------------------------------------------------------------------
-def copy_to_clipboard(text: str) -> bool:
-    try:
-        import pygame.scrap as scrap
-
-        scrap.put_text(text)
-        return True
-    except Exception:  # noqa: BLE001 - a clipboard is a nicety
-        log.debug("could not copy to the clipboard", exc_info=True)
-        return False
+def reveal(scene, content_rect) -> None:
+    """Scroll a page so a note just shown (in content coordinates) is in view."""
+    if content_rect is None or scene.scroll is None:
+        return
+    if scene.scroll.ensure_visible(content_rect, scene.services.theme.sp(16)):
+        scene.layout()
 
 
-def open_user_folder(scene) -> None:
+class FolderNote:
+    """What the folder card says after "Open folder", and where (for scrolling it into view)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.rect: pygame.Rect | None = None
+
+
+def open_user_folder(scene, note: FolderNote) -> None:
     """The "Open folder" button: open the scenario folder, or show its path to copy."""
-    from game.core import packs
-
-    path = scene.app.paths.user_scenarios
-    try:
-        opened = packs.open_folder(path)
-    except Exception:  # noqa: BLE001 - never a traceback for the player
-        log.warning("could not open %s", path, exc_info=True)
-        opened = False
-    if opened:
-        scene.folder_note = "The folder is opening in your file manager."
+    path = scene.services.paths.user_scenarios
+    if open_folder(path):
+        note.text = "The folder is opening in your file manager."
     else:
         copied = copy_to_clipboard(str(path))
-        scene.folder_note = (
+        note.text = (
             "This computer could not open the folder for you. Open it in your file manager "
             f"at: {path}" + (" (the path is copied to your clipboard)." if copied else "")
         )
     scene.layout()
-    reveal(scene, getattr(scene, "folder_note_rect", None))
+    reveal(scene, note.rect)
 
 
-def reveal(scene, content_rect) -> None:
-    """Scroll a page so a note just shown (in content coordinates) is in view."""
-    if content_rect is None or getattr(scene, "scroll", None) is None:
-        return
-    if scene.scroll.ensure_visible(content_rect, scene.app.theme.sp(16)):
-        scene.layout()
-
-
-def folder_section(scene, flow, *, raised: bool = False) -> None:
+def folder_section(scene, flow, folder_note: FolderNote, *, raised: bool = False) -> None:
     """A card: where the player's own scenarios go, the path, "Open folder", and ``install``."""
-    app = scene.app
+    app = scene.services
     th = app.theme
     pal = th.palette
     t = app.text
@@ -193,7 +184,7 @@ def folder_section(scene, flow, *, raised: bool = False) -> None:
         "Scenarios you write, or packs someone shares with you, go in this folder. They appear "
         "in the scenario list the next time you press Play."
     )
-    note = getattr(scene, "folder_note", "")
+    note = folder_note.text
     pad = th.sp(24)
     inner = flow.width - 2 * pad
     hh = t.line_height("subheading")
@@ -227,15 +218,13 @@ def folder_section(scene, flow, *, raised: bool = False) -> None:
             )
 
     block = flow.block(height, draw)
-    scene.folder_note_rect = (
-        pygame.Rect(block.x, top + y_note, block.width, nh + pad) if note else None
-    )
+    folder_note.rect = pygame.Rect(block.x, top + y_note, block.width, nh + pad) if note else None
     flow.widget(
         Widget(
             "open-folder",
             pygame.Rect(flow.x + pad, top + y_btn, bw, bh),
             button_painter(app, "Open folder", "secondary"),
-            lambda: open_user_folder(scene),
+            lambda: open_user_folder(scene, folder_note),
         ),
         advance=False,
     )
