@@ -12,7 +12,8 @@ import pytest
 from game.cli import main
 from game.cli.context import Context
 from game.core import packs
-from game.core.packs import PackRefused, install_pack
+from game.core.packs import install_pack
+from game.errors import PackRefused
 from game.paths import AppPaths
 
 SCENARIO = """\

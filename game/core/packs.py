@@ -21,18 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.problems import ERROR, Problem, display_path
-from game.errors import InstallError
+from game.errors import InstallError, PackRefused
 from game.paths import SHIPPED_SCENARIOS, AppPaths
 
 SUFFIXES = (".yaml", ".yml")
-
-
-class PackRefused(InstallError):
-    """The pack was not installed; ``problems`` says why, file by file."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.problems = list(problems or [])
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from game.errors import HistoryError
 from game.history import schema, stats
 from game.history.outcome import Outcome
 from game.history.records import Attempt, Step, Summary
@@ -340,7 +341,6 @@ class History:
 
         Raises :class:`game.errors.HistoryError` if the file cannot be written.
         """
-        from game.errors import HistoryError
 
         attempts = list(reversed(self.attempts()))
         path = Path(path)
