@@ -12,10 +12,10 @@ A strip at the bottom shows the full words of the focused or hovered box.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.graph import Node, layout
 from game.ui.icons import lock_icon
 from game.ui.labels import TONE_WORDS
 from game.ui.scene import Scene
@@ -25,76 +25,6 @@ NODE_W, NODE_H = 220, 88  # at zoom 1 and 1280x720
 COL_GAP, ROW_GAP = 56, 20
 MIN_NODE_W = 150  # boxes narrow down to this before the map zooms out
 MIN_ZOOM, MAX_ZOOM = 0.8, 1.4
-
-
-@dataclass
-class Node:
-    id: str
-    ending: bool
-    depth: int = 0
-    row: float = 0.0
-    found: bool = False
-    parents: list[str] = field(default_factory=list)
-    dummy: bool = False  # a waypoint that keeps a long arrow clear of the boxes it passes
-
-
-def layout_graph(scenario) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
-    """Nodes by depth (longest way from the start) and row, and each distinct edge's route.
-
-    An arrow that spans several columns passes through waypoints (``dummy``
-    nodes) that take a slot in each column between, so it never runs under a box.
-    """
-    nodes: dict[str, Node] = {}
-    edges: list[tuple[str, str]] = []
-    order: list[str] = []
-
-    def visit(nid: str) -> None:  # depth-first post-order, for a topological order
-        if nid in nodes:
-            return
-        nodes[nid] = Node(nid, scenario.is_ending(nid))
-        if nid in scenario.beats:
-            for c in scenario.beats[nid].choices:
-                visit(c.next)
-        order.append(nid)
-
-    visit(scenario.start)
-    order.reverse()
-    for nid in order:
-        if nid in scenario.beats:
-            for c in scenario.beats[nid].choices:
-                if (nid, c.next) not in edges:
-                    edges.append((nid, c.next))
-                    child = nodes[c.next]
-                    child.parents.append(nid)
-                    child.depth = max(child.depth, nodes[nid].depth + 1)
-    routes: dict[tuple[str, str], list[str]] = {}
-    for a, b in edges:
-        route = [a]
-        for d in range(nodes[a].depth + 1, nodes[b].depth):
-            wid = f"~{a}>{b}:{d}"
-            nodes[wid] = Node(wid, False, depth=d, dummy=True, parents=[route[-1]])
-            route.append(wid)
-        if len(route) > 1:
-            nodes[b].parents = [route[-1] if p == a else p for p in nodes[b].parents]
-        route.append(b)
-        routes[(a, b)] = route
-        order.extend(route[1:-1])
-    order.sort(key=lambda nid: nodes[nid].depth)
-    columns: dict[int, list[Node]] = {}
-    for nid in order:
-        columns.setdefault(nodes[nid].depth, []).append(nodes[nid])
-    for d in sorted(columns):
-        col = columns[d]
-        if d > 0:  # order by the mean row of the parents, to keep arrows from crossing
-            col.sort(key=lambda n: sum(nodes[p].row for p in n.parents) / max(1, len(n.parents)))
-        for i, n in enumerate(col):
-            n.row = i
-    tallest = max(len(c) for c in columns.values())
-    for col in columns.values():  # centre each column vertically
-        shift = (tallest - len(col)) / 2
-        for n in col:
-            n.row += shift
-    return nodes, routes
 
 
 def dashed_rect(surface, rect: pygame.Rect, color, dash: int, bg, radius: int) -> None:
@@ -150,7 +80,8 @@ class BranchMapScene(Scene):
     def __init__(self, services, scenario) -> None:
         super().__init__(services)
         self.scenario = scenario
-        self.nodes, self.routes = layout_graph(scenario)
+        self.graph = layout(scenario)
+        self.nodes, self.routes = self.graph.nodes, self.graph.routes
         self.zoom: float | None = None  # None: fit to the window
         self.pan = [0, 0]
         self.drag: tuple[int, int] | None = None
@@ -188,8 +119,7 @@ class BranchMapScene(Scene):
     # -- geometry ------------------------------------------------------------------
     def natural_size(self) -> tuple[int, int]:
         th = self.services.theme
-        cols = max(n.depth for n in self.nodes.values()) + 1
-        rows = max(n.row for n in self.nodes.values()) + 1
+        cols, rows = self.graph.columns, self.graph.rows
         w = cols * self.node_w + (cols - 1) * th.sp(COL_GAP)
         h = rows * th.sp(NODE_H) + (rows - 1) * th.sp(ROW_GAP)
         return int(w), int(h)
@@ -262,7 +192,7 @@ class BranchMapScene(Scene):
             w - 2 * margin + th.sp(32),
             self.detail_rect.top - th.sp(12) - self.header_h,
         )
-        cols = max(n.depth for n in self.nodes.values()) + 1
+        cols = self.graph.columns
         room = (self.canvas.width - 2 * th.sp(16) - (cols - 1) * th.sp(COL_GAP)) // cols
         self.node_w = max(th.sp(MIN_NODE_W), min(th.sp(NODE_W), room))
         self.clamp_pan()
