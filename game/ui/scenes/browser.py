@@ -18,11 +18,10 @@ from game.ui.icons import draw_warning_mark
 from game.ui.labels import category_label
 from game.ui.scenes.common import Flow, Page
 from game.ui.scenes.controls import (
-    segmented_size,
-    segmented_widget,
     small_button_painter,
     small_button_size,
 )
+from game.ui.segmented import Segments, segmented_widget
 from game.ui.settings import BROWSER_SORTS
 from game.ui.widgets import Widget, WidgetState, card, focus_ring, mix, stars
 
@@ -111,17 +110,13 @@ class BrowserScene(Page):
         th = self.services.theme
         labels = tuple(label for _, label in SORTS)
         modes = [m for m, _ in SORTS]
-        sw, sh = segmented_size(self.services, labels)
+        segments = Segments(
+            self.services, labels, lambda: modes.index(self.sort), lambda i: self.set_sort(modes[i])
+        )
+        sw, sh = segments.size()
         x = th.size[0] - th.sp(48) - sw
         y = th.sp(24) + (self.services.text.line_height("title") - sh) // 2
-        return segmented_widget(
-            self.services,
-            "sort",
-            pygame.Rect(x, y, sw, sh),
-            labels,
-            lambda: modes.index(self.sort),
-            lambda i: self.set_sort(modes[i]),
-        )
+        return segmented_widget(self.services, "sort", pygame.Rect(x, y, sw, sh), segments)
 
     def build(self, flow: Flow) -> None:
         th = self.services.theme

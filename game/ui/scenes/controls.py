@@ -1,14 +1,12 @@
 """Small controls shared by the browser, Settings and About screens.
 
 - :func:`small_button_painter`: a compact pill button that sits inside a card.
-- :func:`segmented_widget`: a row of options, one chosen (Left/Right, Enter, or a click).
 - :func:`folder_section`: where the player's own scenarios go, with "Open folder".
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 import pygame
 
@@ -55,90 +53,6 @@ def small_button_painter(ui, label: str):
 def small_button_size(ui, label: str) -> tuple[int, int]:
     h = ui.text.line_height("small_bold") + ui.theme.sp(12)
     return ui.text.width_of(label, "small_bold") + ui.theme.sp(32), h
-
-
-# ---------------------------------------------------------------------------
-def segment_rects(ui, rect: pygame.Rect, options) -> list[pygame.Rect]:
-    """Segments sized to their words, filling ``rect`` from the left."""
-    widths = [ui.text.width_of(o, "body_bold") + ui.theme.sp(32) for o in options]
-    total = sum(widths)
-    if total > rect.width:  # squeeze evenly
-        widths = [rect.width // len(options)] * len(options)
-    rects, x = [], rect.x
-    for w in widths:
-        rects.append(pygame.Rect(x, rect.y, w, rect.height))
-        x += w
-    return rects
-
-
-def segmented_size(ui, options) -> tuple[int, int]:
-    w = sum(ui.text.width_of(o, "body_bold") + ui.theme.sp(32) for o in options)
-    return w + ui.theme.sp(8), ui.text.line_height("body_bold") + ui.theme.sp(16)
-
-
-def segmented_widget(
-    ui,
-    key: str,
-    rect: pygame.Rect,
-    options: tuple[str, ...],
-    get: Callable[[], int],
-    put: Callable[[int], None],
-) -> Widget:
-    """Options in a pill, the chosen one filled; Left/Right or a click choose, Enter cycles."""
-
-    def inner(r: pygame.Rect) -> pygame.Rect:
-        return r.inflate(-ui.theme.sp(8), -ui.theme.sp(8))
-
-    def set_to(i: int) -> None:
-        i = max(0, min(len(options) - 1, i))
-        if i != get():
-            put(i)
-
-    def paint(surface: pygame.Surface, r: pygame.Rect, st: WidgetState) -> None:
-        pal = ui.theme.palette
-        pygame.draw.rect(
-            surface, pal.hover if st.hovered else pal.soft, r, border_radius=r.height // 2
-        )
-        for i, (opt, sr) in enumerate(
-            zip(options, segment_rects(ui, inner(r), options), strict=True)
-        ):
-            on = i == get()
-            role = "body_bold" if on else "body"
-            if on:
-                pygame.draw.rect(surface, pal.accent, sr, border_radius=sr.height // 2)
-            text = ui.text.shorten(opt, role, sr.width - ui.theme.sp(8))
-            ui.text.draw_line(
-                surface,
-                text,
-                sr.center,
-                role,
-                pal.accent_text if on else pal.text,
-                anchor="center",
-                container=sr,
-            )
-        if st.ring:
-            focus_ring(surface, r, ui, radius=r.height // 2)
-
-    def on_key(event) -> bool:
-        if event.key == pygame.K_LEFT:
-            set_to(get() - 1)
-            return True
-        if event.key == pygame.K_RIGHT:
-            set_to(get() + 1)
-            return True
-        return False
-
-    w = Widget(key, rect, paint, on_key=on_key)
-
-    def click_at(pos) -> None:
-        for i, sr in enumerate(segment_rects(ui, inner(w.rect), options)):
-            if sr.inflate(0, ui.theme.sp(8)).collidepoint(pos):
-                set_to(i)
-                return
-
-    w.on_activate = lambda: put((get() + 1) % len(options))
-    w.on_click_at = click_at
-    return w
 
 
 # ---------------------------------------------------------------------------

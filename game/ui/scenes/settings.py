@@ -13,6 +13,7 @@ import pygame
 
 from game.ui.scenes.common import Dialog, Flow, FooterButton, Page
 from game.ui.scenes.controls import FolderNote, folder_section, reveal
+from game.ui.segmented import Segments
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, slider_track
 
 log = logging.getLogger("firm_and_kind.ui.settings")
@@ -294,65 +295,36 @@ class SettingsScene(Page):
     def segmented(
         self, key, rect, label, options, get: Callable[[], int], put: Callable[[int], None]
     ) -> Widget:
-        def set_to(i: int) -> None:
-            if i != get():
-                put(i)
-                self.services.window.apply_settings()
-                self.layout()
+        """A settings row: its label, and a segmented control that applies the choice at once."""
+
+        def put_and_apply(i: int) -> None:
+            put(i)
+            self.services.window.apply_settings()
+            self.layout()
+
+        segments = Segments(self.services, options, get, put_and_apply, equal=True)
 
         def paint(surface, r, st: WidgetState) -> None:
-            pal = self.services.theme.palette
             self._row_background(surface, r, label, st)
-            c = self._control_rect(r)
-            pygame.draw.rect(surface, pal.soft, c, border_radius=c.height // 2)
-            seg_w = c.width // len(options)
-            for i, opt in enumerate(options):
-                sr = pygame.Rect(c.x + i * seg_w, c.y, seg_w, c.height).inflate(-6, -6)
-                on = i == get()
-                if on:
-                    pygame.draw.rect(surface, pal.accent, sr, border_radius=sr.height // 2)
-                col = pal.accent_text if on else pal.text
-                text = self.services.text.shorten(opt, "body_bold" if on else "body", sr.width - 8)
-                self.services.text.draw_line(
-                    surface,
-                    text,
-                    sr.center,
-                    "body_bold" if on else "body",
-                    col,
-                    anchor="center",
-                    container=sr,
-                )
+            segments.paint(surface, self._control_rect(r))
             if st.ring:
                 focus_ring(surface, r, self.services)
 
-        def on_key(event) -> bool:
-            if event.key == pygame.K_LEFT:
-                set_to(max(0, get() - 1))
-                return True
-            if event.key == pygame.K_RIGHT:
-                set_to(min(len(options) - 1, get() + 1))
-                return True
-            return False
-
         def click_at(pos) -> None:
-            c = self._control_rect(rect_now())
-            if c.collidepoint(pos):
-                set_to(min(len(options) - 1, (pos[0] - c.x) * len(options) // c.width))
+            i = segments.index_at(self._control_rect(w.rect), pos)
+            if i is None:
+                segments.cycle()
             else:
-                set_to((get() + 1) % len(options))
+                segments.choose(i)
 
         w = Widget(
             key,
             rect,
             paint,
-            on_activate=lambda: set_to((get() + 1) % len(options)),
-            on_key=on_key,
+            on_activate=segments.cycle,
+            on_key=segments.on_key,
             on_click_at=click_at,
         )
-
-        def rect_now():
-            return w.rect
-
         return w
 
     def volume_row(self, rect: pygame.Rect) -> Widget:
