@@ -12,7 +12,8 @@ import pytest
 from game.cli import main
 from game.cli.context import Context
 from game.core import packs
-from game.core.packs import PackRefused, install_pack, open_folder
+from game.core.packs import install_pack
+from game.errors import PackRefused
 from game.paths import AppPaths
 
 SCENARIO = """\
@@ -232,36 +233,3 @@ def test_install_command_success_and_refusal(tmp_path, paths):
     assert "bad-one.yaml:3:1: error:" in err
     assert "nothing was installed" in err
     assert "Traceback" not in err
-
-
-def test_open_folder_uses_the_system_opener(tmp_path, monkeypatch):
-    calls = []
-
-    class FakePopen:
-        def __init__(self, argv, **kwargs):
-            calls.append(argv)
-
-    monkeypatch.setattr(packs.sys, "platform", "linux")
-    monkeypatch.setattr(packs.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(packs.subprocess, "Popen", FakePopen)
-    target = tmp_path / "scenarios"
-    assert open_folder(target) is True
-    assert target.is_dir()
-    assert calls == [["/usr/bin/xdg-open", str(target)]]
-
-    monkeypatch.setattr(packs.sys, "platform", "darwin")
-    assert open_folder(target) is True
-    assert calls[-1] == ["/usr/bin/open", str(target)]
-
-
-def test_open_folder_without_an_opener(tmp_path, monkeypatch):
-    monkeypatch.setattr(packs.sys, "platform", "linux")
-    monkeypatch.setattr(packs.shutil, "which", lambda name: None)
-    assert open_folder(tmp_path / "x") is False
-
-    def failing(*a, **k):
-        raise OSError("no")
-
-    monkeypatch.setattr(packs.shutil, "which", lambda name: "/usr/bin/xdg-open")
-    monkeypatch.setattr(packs.subprocess, "Popen", failing)
-    assert open_folder(tmp_path / "x") is False

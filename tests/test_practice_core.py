@@ -13,7 +13,7 @@ from game.core.engine import Playthrough
 from game.errors import PlaythroughError
 from game.history import History
 from game.history.resume import Place, clear_place, load_place, save_place
-from tests.test_history_support import PERFECT, T0, make_scenario, play
+from tests.support.history import PERFECT, T0, make_scenario, play
 
 
 def by_index(p, index):

@@ -142,7 +142,7 @@ def _record(ctx, playthrough, started) -> None:
 
     history = History.open(ctx.paths.history_db)
     try:
-        history.record(playthrough, started, datetime.now(UTC))
+        history.record_finished(playthrough, started, datetime.now(UTC))
         notice = history.take_notice()
         if notice:
             print(notice, file=ctx.err)

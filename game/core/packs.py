@@ -8,7 +8,7 @@ refuses a pack with any error, listing the problems. The copy is atomic: the
 pack is copied to a hidden folder beside its destination and renamed into
 place, so a half-copied pack never appears in the game.
 
-Players can also copy a pack folder there by hand; :func:`open_folder` opens
+Players can also copy a pack folder there by hand; :func:`game.ui.desktop.open_folder` opens
 that folder in the system's file manager.
 """
 
@@ -16,25 +16,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.problems import ERROR, Problem, display_path
-from game.errors import InstallError
+from game.errors import InstallError, PackRefused
 from game.paths import SHIPPED_SCENARIOS, AppPaths
 
 SUFFIXES = (".yaml", ".yml")
-
-
-class PackRefused(InstallError):
-    """The pack was not installed; ``problems`` says why, file by file."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.problems = list(problems or [])
 
 
 @dataclass(frozen=True)
@@ -213,32 +203,3 @@ def _move_into_place(staging: Path, target: Path) -> bool:
     else:
         old.unlink(missing_ok=True)
     return True
-
-
-def open_folder(path: Path) -> bool:
-    """Open ``path`` in the system's file manager; False if that is not possible here.
-
-    The folder is created first if it is missing. Nothing waits for the file
-    manager, and nothing raises.
-    """
-    path = Path(path)
-    try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if sys.platform.startswith("win"):
-            os.startfile(str(path))  # type: ignore[attr-defined]  # noqa: S606
-            return True
-        opener = "open" if sys.platform == "darwin" else "xdg-open"
-        exe = shutil.which(opener)
-        if exe is None:
-            return False
-        subprocess.Popen(  # noqa: S603
-            [exe, str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            close_fds=True,
-        )
-        return True
-    except (OSError, ValueError):
-        return False

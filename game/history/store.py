@@ -1,6 +1,7 @@
 """The player's history: every finished playthrough, kept in SQLite on their machine.
 
 >>> h = History.open(paths.history_db)   # never raises for a damaged file
+>>> outcome = h.record_finished(playthrough, started_at, ended_at)   # saved, and how it compares
 >>> attempt = h.record(playthrough, started_at, ended_at)   # None if it could not be saved
 >>> h.notice   # a plain-words message to show the player once, or None
 
@@ -43,6 +44,7 @@ from pathlib import Path
 from game import safefiles
 from game.history import export, integrity, rows, schema, stats
 from game.history.export import CSV_COLUMNS, utc_iso
+from game.history.outcome import Outcome
 from game.history.records import Attempt, Step, Summary
 from game.history.rows import parse_time
 
@@ -286,6 +288,32 @@ class History:
             self.notice = CANT_SAVE.format(why=_why(exc))
             return None
         return self._attempt_by_id(attempt_id)
+
+    def record_finished(self, playthrough, started_at: datetime, ended_at: datetime) -> Outcome:
+        """Record a finished playthrough and say how it compares: the one call both front ends use.
+
+        The outcome holds the attempt (None if it could not be saved; then
+        :attr:`notice` says why), the improvement on earlier attempts, the best
+        before it and the endings found so far.
+        """
+        scenario_id = playthrough.scenario.id
+        before = self.summary(scenario_id)
+        previous_best = before.best_percent if before is not None else None
+        attempt = self.record(playthrough, started_at, ended_at)
+        if attempt is None:
+            return Outcome(
+                playthrough,
+                previous_best=previous_best,
+                endings_found=len(self.endings_found(scenario_id)),
+            )
+        improvement = self.improvement(attempt)
+        return Outcome(
+            playthrough,
+            attempt=attempt,
+            improvement=improvement,
+            previous_best=improvement.previous_best,
+            endings_found=improvement.endings_found,
+        )
 
     def reset(self) -> bool:
         """Delete every recorded playthrough (the player confirmed it). True if done.

@@ -10,7 +10,7 @@ import pygame
 
 from game.ui.portraits.frame import _size
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("firm_and_kind.ui.portraits")
 
 _LOADED: OrderedDict[tuple, pygame.Surface | None] = OrderedDict()
 
