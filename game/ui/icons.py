@@ -9,7 +9,7 @@ import math
 
 import pygame
 
-from game.core.vocab import STYLES
+from game.core.vocab import PARTLY_ASSERTIVE, STYLES
 
 
 def draw_icon(surface: pygame.Surface, name: str, rect: pygame.Rect, color) -> None:
@@ -40,8 +40,8 @@ def draw_icon(surface: pygame.Surface, name: str, rect: pygame.Rect, color) -> N
         )
     elif name == "warning":
         draw_warning_mark(surface, rect, color)
-    elif name in STYLES:
-        style_icon(surface, rect, name, color)
+    elif name in STYLES or name == PARTLY_ASSERTIVE:
+        label_icon(surface, rect, name, color)
 
 
 def draw_warning_mark(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
@@ -99,6 +99,22 @@ def style_icon(surface: pygame.Surface, rect: pygame.Rect, style: str, color) ->
             t = i / 20
             pts.append((x + w * (0.05 + 0.9 * t), y + h / 2 + math.sin(t * math.pi * 3) * h * 0.25))
         pygame.draw.lines(surface, color, False, pts, lw)
+
+
+def label_icon(surface: pygame.Surface, rect: pygame.Rect, key: str, color) -> None:
+    """The icon of a style label (``StyleLabel.key``): Partly assertive is the assertive
+    scale half-drawn (its left half solid, its right half faint), so it never relies on
+    colour alone to differ from Assertive."""
+    if key != PARTLY_ASSERTIVE:
+        style_icon(surface, rect, key if key in STYLES else "passive", color)
+        return
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    style_icon(layer, pygame.Rect(0, 0, rect.width, rect.height), "assertive", color)
+    half = rect.width // 2
+    surface.blit(layer, rect.topleft, pygame.Rect(0, 0, half, rect.height))
+    faint = layer.subsurface(pygame.Rect(half, 0, rect.width - half, rect.height)).copy()
+    faint.fill((255, 255, 255, 70), special_flags=pygame.BLEND_RGBA_MULT)
+    surface.blit(faint, (rect.x + half, rect.y))
 
 
 def lock_icon(surface: pygame.Surface, rect: pygame.Rect, color) -> None:

@@ -24,16 +24,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.core.model import Scenario
+from game.core.model import Beat, Choice, Scenario
 from game.history.outcome import Outcome
 from game.history.records import Attempt
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes.about import AboutScene
+from game.ui.scenes.all_replies import AllRepliesScene
 from game.ui.scenes.branch_map import BranchMapScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.browser import BrowserScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.error import ErrorScene
+from game.ui.scenes.how_it_works import HowItWorksScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.review import ReviewScene
@@ -108,6 +110,16 @@ class Navigator:
         self, attempt: Attempt, scenario: Scenario | None, attempts: list[Attempt] | None = None
     ) -> None:
         self.stack.push(ReviewScene(self.services, attempt, scenario, attempts))
+
+    def to_all_replies(
+        self, beat: Beat, chosen: Choice | None = None, *, speaker: str = ""
+    ) -> None:
+        """Every reply of ``beat`` with its label, points, feedback and reaction."""
+        self.stack.push(AllRepliesScene(self.services, beat, chosen, speaker=speaker))
+
+    def to_how_it_works(self) -> None:
+        """The short "How it works": the styles, points and stars, practice not a test."""
+        self.stack.push(HowItWorksScene(self.services))
 
     def to_settings(self) -> None:
         self.stack.push(SettingsScene(self.services))

@@ -27,7 +27,7 @@ from game.ui.theme import Theme
 if TYPE_CHECKING:  # annotations only: the navigator imports every scene module
     from collections.abc import Callable
 
-    from game.core.model import Scenario
+    from game.core.model import Beat, Choice, Scenario
     from game.history.outcome import Outcome
 
 
@@ -60,6 +60,9 @@ class Navigation(Protocol):
     def to_branch_map(self, scenario: Scenario) -> None: ...
     def to_review(self, attempt: Attempt, scenario: Scenario | None,
                   attempts: list[Attempt] | None = None) -> None: ...  # fmt: skip
+    def to_all_replies(self, beat: Beat, chosen: Choice | None = None, *,
+                       speaker: str = "") -> None: ...  # fmt: skip
+    def to_how_it_works(self) -> None: ...
     def to_settings(self) -> None: ...
     def to_about(self) -> None: ...
     def back(self) -> None: ...

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.core.vocab import SKILLS, STYLES
-from game.ui.icons import draw_icon, style_icon
+from game.core.vocab import PARTLY_ASSERTIVE, SKILLS, STYLES, StyleLabel, display_style
+from game.ui.icons import draw_icon, label_icon
 
 Paint = Callable[[pygame.Surface, pygame.Rect, "WidgetState"], None]
 
@@ -173,22 +173,52 @@ def button_painter(
     return paint
 
 
+def as_label(label: StyleLabel | str) -> StyleLabel:
+    """A :class:`StyleLabel` as it is; a bare style id shown by its own word (points unknown)."""
+    if isinstance(label, StyleLabel):
+        return label
+    return display_style(label, STYLES[label].high if label in STYLES else 0)
+
+
+def style_colour(pal, label: StyleLabel | str):
+    """The colour of a style label: Partly assertive shares the assertive hue."""
+    lab = as_label(label)
+    return pal.styles.get(lab.style, pal.muted)
+
+
 def style_badge(
-    surface: pygame.Surface, pos: tuple[int, int], style: str, ui, *, role: str = "small_bold"
+    surface: pygame.Surface,
+    pos: tuple[int, int],
+    label: StyleLabel | str,
+    ui,
+    *,
+    role: str = "small_bold",
 ) -> pygame.Rect:
-    """A pill with the style's icon and word in its colour; returns its rect (top-left at pos)."""
-    r = badge_rect(pos, style, ui, role=role)
+    """The one style badge of the game: a pill with the label's icon and word in its colour.
+
+    Pass the reply's label (``choice.label`` or ``display_style(style, points)``) so an
+    assertive reply of 5 to 7 points shows as "Partly assertive": the same hue as
+    Assertive, a lighter fill, a dashed edge and a half-drawn icon. Returns its rect
+    (top-left at ``pos``).
+    """
+    lab = as_label(label)
+    r = badge_rect(pos, lab, ui, role=role)
     pal = ui.theme.palette
-    col = pal.styles[style]
-    bg = mix(pal.card, col, 0.12)
-    pygame.draw.rect(surface, bg, r, border_radius=r.height // 2)
-    pygame.draw.rect(surface, mix(pal.card, col, 0.45), r, width=1, border_radius=r.height // 2)
+    col = style_colour(pal, lab)
+    partly = lab.key == PARTLY_ASSERTIVE
+    radius = r.height // 2
+    pygame.draw.rect(surface, mix(pal.card, col, 0.05 if partly else 0.12), r, border_radius=radius)
+    edge = mix(pal.card, col, 0.45)
+    if partly:
+        dashed_pill(surface, r, edge)
+    else:
+        pygame.draw.rect(surface, edge, r, width=1, border_radius=radius)
     isz = int(r.height * 0.56)
     pad = r.height // 2
-    style_icon(surface, pygame.Rect(r.x + pad - 2, r.centery - isz // 2, isz, isz), style, col)
+    label_icon(surface, pygame.Rect(r.x + pad - 2, r.centery - isz // 2, isz, isz), lab.key, col)
     ui.text.draw_line(
         surface,
-        STYLES[style].word,
+        lab.word,
         (r.x + pad + isz + ui.theme.sp(6), r.centery),
         role,
         col,
@@ -198,10 +228,42 @@ def style_badge(
     return r
 
 
-def badge_rect(pos: tuple[int, int], style: str, ui, *, role: str = "small_bold") -> pygame.Rect:
+def dashed_pill(surface: pygame.Surface, r: pygame.Rect, color) -> None:
+    """A pill's outline drawn in short dashes (the Partly assertive badge's edge)."""
+    radius = r.height // 2
+    steps = max(12, (2 * (r.width - r.height) + int(math.pi * r.height)) // 6)
+    perim = 2 * (r.width - 2 * radius) + 2 * math.pi * radius
+    for i in range(0, steps, 2):
+        a = _pill_point(r, radius, perim * i / steps)
+        b = _pill_point(r, radius, perim * (i + 1) / steps)
+        pygame.draw.line(surface, color, a, b, 1)
+
+
+def _pill_point(r: pygame.Rect, radius: int, d: float) -> tuple[float, float]:
+    """The point ``d`` along a pill's outline, clockwise from the top-left of its top edge."""
+    straight = r.width - 2 * radius
+    arc = math.pi * radius
+    if d < straight:
+        return (r.x + radius + d, r.y)
+    d -= straight
+    if d < arc:
+        ang = -math.pi / 2 + d / radius
+        return (r.right - radius + math.cos(ang) * radius, r.centery + math.sin(ang) * radius)
+    d -= arc
+    if d < straight:
+        return (r.right - radius - d, r.bottom - 1)
+    d -= straight
+    ang = math.pi / 2 + d / radius
+    return (r.x + radius + math.cos(ang) * radius, r.centery + math.sin(ang) * radius)
+
+
+def badge_rect(
+    pos: tuple[int, int], label: StyleLabel | str, ui, *, role: str = "small_bold"
+) -> pygame.Rect:
+    lab = as_label(label)
     h = ui.text.line_height(role) + ui.theme.sp(8)
     isz = int(h * 0.56)
-    w = h // 2 + isz + ui.theme.sp(6) + ui.text.width_of(STYLES[style].word, role) + h // 2
+    w = h // 2 + isz + ui.theme.sp(6) + ui.text.width_of(lab.word, role) + h // 2
     return pygame.Rect(pos[0], pos[1], w, h)
 
 

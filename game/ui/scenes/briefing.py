@@ -8,7 +8,7 @@ from game.core.vocab import DIFFICULTIES, NARRATOR
 from game.ui.icons import draw_warning_mark
 from game.ui.labels import category_label
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import card, mix
+from game.ui.widgets import Widget, button_painter, card, mix
 
 
 class BriefingScene(Page):
@@ -22,6 +22,10 @@ class BriefingScene(Page):
         self.seed = seed
         self.live = live
         self.title = scenario.title
+        history = services.history
+        # No finished playthrough yet (practice ones too): offer "How it works" as a quiet
+        # choice beside Start; never opened by itself, and gone once anything is finished.
+        self.new_here = history is None or not history.attempts(include_practice=True)
 
     def subtitle(self) -> str:
         sc = self.scenario
@@ -124,6 +128,35 @@ class BriefingScene(Page):
                 t.draw(surface, sc.goal, pygame.Rect(x0, gy, inner, rect.bottom - gy), "body")
 
         flow.block(h, draw)
+        if self.new_here:
+            self.how_it_works_offer(flow)
+
+    def how_it_works_offer(self, flow: Flow) -> None:
+        th, t = self.services.theme, self.services.text
+        pal = th.palette
+        flow.gap(16)
+        label = "See how it works"
+        note = "New here?"
+        bh = t.line_height("body_bold") + th.sp(16)
+        bw = t.width_of(label, "body_bold") + th.sp(48)
+        nw = t.width_of(note, "body") + th.sp(16)
+        y = flow.y
+
+        def draw_note(surface, rect):
+            t.draw_line(
+                surface, note, (rect.x, rect.centery), "body", pal.muted, anchor="midleft",
+                container=rect,
+            )  # fmt: skip
+
+        flow.block(bh, draw_note, width=nw, advance=False)
+        flow.widget(
+            Widget(
+                "how",
+                pygame.Rect(flow.x + nw, y, bw, bh),
+                button_painter(self.services, label, "secondary"),
+                self.services.nav.to_how_it_works,
+            ),  # fmt: skip
+        )
 
     def content_note(self, flow: Flow) -> None:
         """The content warning, first on the page so nobody meets it by surprise."""

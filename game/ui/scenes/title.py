@@ -1,4 +1,4 @@
-"""The title screen: the game's name, and Play, Progress, Settings, About, Quit."""
+"""The title screen: the game's name, and Play, How it works, Progress, Settings, About, Quit."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ class TitleScene(Scene):
         nav = self.services.nav
         items = [
             ("play", "Play", nav.to_browser, "primary"),
+            ("how", "How it works", nav.to_how_it_works, "secondary"),
             ("progress", "Progress", nav.to_progress, "secondary"),
             ("settings", "Settings", nav.to_settings, "secondary"),
             ("about", "About", nav.to_about, "secondary"),
