@@ -292,7 +292,7 @@ def test_debrief_celebrates_a_new_best_and_records_each_playthrough_once(make_ap
     second = play_through_window(d, "best")
     assert second.is_new_best
     shown = texts(d)
-    assert f"A new best! Your best before was {first.score.percent}%." in shown
+    assert f"Best {first.score.percent}% \u2192 {second.score.percent}%, a new best!" in shown
     diff = second.score.percent - first.score.percent
     assert f"Up {diff}% on last time" in shown
     assert "Endings found: 2 of" in shown
@@ -326,7 +326,7 @@ def test_new_best_with_motion_off_is_shown_without_animating(make_app):
     debrief = play_through_window(d, "best")
     assert debrief.is_new_best and debrief.celebrate_tween.done
     assert debrief.update(0.01) is False
-    assert "A new best!" in texts(d)
+    assert "a new best!" in texts(d)
 
 
 # -- every new or changed screen fits ---------------------------------------------------------------

@@ -1,15 +1,25 @@
-"""The ending and debrief: how it ended, the score, each reply, the takeaway."""
+"""The debrief: what went well and one thing to try next, how it ended, the score, each reply.
+
+The coaching leads (:mod:`game.ui.scenes.debrief_cards`); the percentage and stars
+sit in a smaller card beside the ending. A practice run says so at the top and
+never celebrates a best. A scenario with a content note talks about the safest
+replies and shows no percentage or stars: the score is still saved (the review
+and progress screens show it), but here it would read as a grade of how someone
+handled a frightening moment.
+"""
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
+from game.core.coaching import coach
+from game.core.engine import Decision
 from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.scenes import debrief_cards as cards
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import Widget, badge_rect, button_painter, card, mix, stars, style_badge
+from game.ui.scenes.debrief_rows import decision_row
+from game.ui.widgets import Widget, button_painter
 
 
 class DebriefScene(Page):
@@ -31,6 +41,8 @@ class DebriefScene(Page):
         self.improvement = outcome.improvement
         self.previous_best = outcome.previous_best
         self.endings_found = outcome.endings_found
+        self.practice = self.playthrough.practice
+        self.coaching = coach(self.scenario, self.playthrough.decisions)
         self.stars_tween = Tween(0.9, enabled=services.motion, delay=0.15)
         self.celebrate_tween: Tween | None = None  # the new-best halo, when there is one
         self.next_scenario = services.library().next_after(self.scenario.id)
@@ -42,12 +54,18 @@ class DebriefScene(Page):
         if self.is_new_best:
             self.celebrate_tween = Tween(1.4, enabled=self.services.motion, delay=0.35)
             self.services.sound("celebrate")
-        elif self.outcome.first_try and self.score.stars >= 2:
+        elif self.outcome.first_try and self.score.stars >= 2 and not self.quiet_score:
             self.services.sound("celebrate")
 
     @property
+    def quiet_score(self) -> bool:
+        """True where a score must not be celebrated: a practice run or a content-note scenario."""
+        return self.practice or self.coaching.safety
+
+    @property
     def is_new_best(self) -> bool:
-        return self.outcome.is_new_best
+        """A real run that beat the best before it (practice never does)."""
+        return self.outcome.is_new_best and not self.quiet_score
 
     def subtitle(self) -> str:
         return self.scenario.title
@@ -66,210 +84,30 @@ class DebriefScene(Page):
                 self.celebrate_tween.finish()
         return super().handle(event)
 
-    def draw_celebration(self, surf: pygame.Surface, card_rect: pygame.Rect, center) -> None:
-        """A soft ring that widens and fades once around the score (nothing when motion is off)."""
-        tw = self.celebrate_tween
-        if tw is None or tw.done or tw.duration <= 0 or tw.elapsed < tw.delay:
-            return
-        v = tw.value
-        pal = self.services.theme.palette
-        base = self.services.text.line_height("big_number") * 0.55
-        layer = pygame.Surface(card_rect.size, pygame.SRCALPHA)
-        c = (center[0] - card_rect.x, center[1] - card_rect.y)
-        for i, col in enumerate((pal.accent, pal.star)):
-            r = base * (1.0 + 1.3 * v) + i * base * 0.35 * v
-            alpha = int(110 * (1 - v) * (1 - 0.4 * i))
-            if alpha > 0:
-                pygame.draw.circle(layer, (*col, alpha), c, int(r), width=max(2, int(base / 14)))
-        # a few small sparkles drifting outwards
-        for k in range(6):
-            ang = k * math.pi / 3 + 0.4
-            d = base * (0.9 + 1.6 * v)
-            p = (c[0] + math.cos(ang) * d, c[1] + math.sin(ang) * d * 0.7)
-            alpha = int(160 * (1 - v))
-            pygame.draw.circle(layer, (*pal.star, alpha), p, max(2, int(base / 12 * (1 - v) + 1)))
-        surf.blit(layer, card_rect.topleft)
-
     # -- body -----------------------------------------------------------------------
     def build(self, flow: Flow) -> None:
-        th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        ending = self.playthrough.ending
-        pad = th.sp(24)
-        wide = flow.width >= th.sp(640)
-        # ending + score side by side (stacked when narrow)
-        score_w = max(th.sp(260), t.width_of("100%", "big_number") + 2 * pad + th.sp(8))
-        end_w = flow.width - score_w - th.sp(16) if wide else flow.width
-        inner = end_w - 2 * pad - th.sp(6)
-        tone = pal.tones.get(ending.tone, pal.accent)
-        eh = (
-            t.height_of(ending.title, "heading", inner)
-            + th.sp(8)
-            + t.height_of(ending.text, "line", inner)
-        )
-        best_line = self.best_line()
-        sw_inner = score_w - 2 * pad if wide else flow.width - 2 * pad
-        score_h = (
-            t.line_height("big_number")
-            + th.sp(4)
-            + th.sp(32)
-            + th.sp(8)
-            + t.line_height("small")
-            + (th.sp(8) + t.height_of(best_line, "small_bold", sw_inner) if best_line else 0)
-        )
-        last_line = self.last_line()
-        if last_line:
-            score_h += th.sp(4) + t.height_of(last_line, "small", sw_inner)
-        extra = self.endings_line()
-        if extra:
-            score_h += th.sp(4) + t.height_of(extra, "small", sw_inner)
-        row_h = max(eh + 2 * pad, score_h + 2 * pad)
-        y0 = flow.y
-
-        def draw_end(surf, r):
-            card(surf, r, self.services, stripe=tone)
-            ir = pygame.Rect(r.x + pad + th.sp(6), r.y + pad, inner, r.height - 2 * pad)
-            h1 = t.draw(surf, ending.title, ir, "heading", pal.text)
-            t.draw(
-                surf,
-                ending.text,
-                pygame.Rect(ir.x, ir.y + h1 + th.sp(8), ir.width, ir.height - h1),
-                "line",
-                pal.text,
-            )
-
-        def draw_score(surf, r):
-            card(surf, r, self.services)
-            ir = r.inflate(-2 * pad, -2 * pad)
-            y = ir.y
-            pct = f"{self.score.percent}%"
-            self.draw_celebration(surf, r, (ir.centerx, y + t.line_height("big_number") // 2))
-            t.draw_line(
-                surf, pct, (ir.centerx, y), "big_number", pal.text, anchor="midtop", container=ir
-            )
-            y += t.line_height("big_number") + th.sp(4)
-            sz = th.sp(32)
-            stars(
-                surf,
-                (ir.centerx, y + sz // 2),
-                self.score.stars,
-                sz,
-                self.services,
-                fill=self.stars_tween.value,
-            )
-            y += sz + th.sp(8)
-            pts = f"{self.score.score} of {self.score.maximum} points"
-            y += t.draw(
-                surf,
-                pts,
-                pygame.Rect(ir.x, y, ir.width, t.line_height("small")),
-                "small",
-                pal.muted,
-                align="center",
-            )
-            if best_line:
-                y += th.sp(8)
-                bh_ = t.height_of(best_line, "small_bold", ir.width)
-                if self.is_new_best:
-                    glow = pygame.Rect(
-                        ir.x - th.sp(10), y - th.sp(4), ir.width + th.sp(20), bh_ + th.sp(8)
-                    )
-                    tw = self.celebrate_tween
-                    amount = (
-                        1.0
-                        if tw is None or tw.duration <= 0
-                        else min(1.0, max(0.0, tw.elapsed / max(0.01, tw.delay + 0.3)))
-                    )
-                    pygame.draw.rect(
-                        surf,
-                        mix(pal.card, pal.accent, 0.13 * amount),
-                        glow,
-                        border_radius=glow.height // 2,
-                    )
-                y += t.draw(
-                    surf,
-                    best_line,
-                    pygame.Rect(ir.x, y, ir.width, bh_),
-                    "small_bold",
-                    pal.accent,
-                    align="center",
-                )
-            if last_line:
-                y += th.sp(4)
-                y += t.draw(
-                    surf,
-                    last_line,
-                    pygame.Rect(ir.x, y, ir.width, t.height_of(last_line, "small", ir.width)),
-                    "small",
-                    pal.muted,
-                    align="center",
-                )
-            if extra:
-                y += th.sp(4)
-                t.draw(
-                    surf,
-                    extra,
-                    pygame.Rect(ir.x, y, ir.width, ir.bottom - y),
-                    "small",
-                    pal.muted,
-                    align="center",
-                )
-
-        if wide:
-            flow.block(row_h, draw_end, width=end_w, advance=False)
-            flow.block(
-                row_h, draw_score, x=flow.x + end_w + th.sp(16), width=score_w, advance=False
-            )
-            flow.y = y0 + row_h
-        else:
-            flow.block(eh + 2 * pad, draw_end)
-            flow.gap(16)
-            flow.block(score_h + 2 * pad, draw_score)
+        pal = self.services.theme.palette
+        if self.practice:
+            cards.practice_note(self, flow)
+        cards.coaching_card(self, flow)
+        flow.gap(16)
+        cards.ending_and_score(self, flow)
         flow.gap(24)
-        # one row per decision
         flow.text("Your replies", "subheading", pal.muted)
         flow.gap(8)
         for n, d in enumerate(self.playthrough.decisions, 1):
-            self.decision_row(flow, n, d)
+            decision_row(self, flow, n, d)
             flow.gap(10)
         if self.scenario.takeaway:
             flow.gap(14)
-            ti = flow.width - 2 * pad
-            th_ = (
-                t.line_height("small_bold")
-                + th.sp(6)
-                + t.height_of(self.scenario.takeaway, "line", ti)
-            )
-
-            def draw_take(surf, r):
-                card(
-                    surf,
-                    r,
-                    self.services,
-                    fill=mix(pal.card, pal.accent, 0.07),
-                    border=mix(pal.card, pal.accent, 0.35),
-                )
-                ir = r.inflate(-2 * pad, -2 * pad)
-                t.draw(
-                    surf,
-                    "TAKE WITH YOU",
-                    pygame.Rect(ir.x, ir.y, ir.width, t.line_height("small_bold")),
-                    "small_bold",
-                    pal.accent,
-                )
-                t.draw(
-                    surf,
-                    self.scenario.takeaway,
-                    pygame.Rect(
-                        ir.x, ir.y + t.line_height("small_bold") + th.sp(6), ir.width, ir.height
-                    ),
-                    "line",
-                    pal.text,
-                )
-
-            flow.block(th_ + 2 * pad, draw_take)
+            cards.takeaway_card(self, flow)
         self.more_links(flow)
+
+    def open_all_replies(self, decision: Decision) -> None:
+        """Every reply of that decision's moment, with the one chosen marked."""
+        beat = decision.beat
+        speaker = self.scenario.character(beat.speaker).name
+        self.services.nav.to_all_replies(beat, decision.choice, speaker=speaker)
 
     def more_links(self, flow: Flow) -> None:
         """Quiet links to the review, the branch map and progress."""
@@ -303,87 +141,21 @@ class DebriefScene(Page):
             x += bw + th.sp(12)
         flow.y += bh
 
-    def decision_row(self, flow: Flow, n: int, d) -> None:
-        th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        pad = th.sp(16)
-        choice = d.choice
-        br = badge_rect((0, 0), choice.style, self.services)
-        pts = f"+{choice.points}"
-        right_w = br.width + th.sp(12) + t.width_of("+10", "body_bold")
-        text_w = flow.width - 2 * pad - right_w - th.sp(16) - th.sp(28)
-        said = t.wrap(f"\u201c{choice.text}\u201d", "body", text_w)
-        if len(said) > 2:
-            said_text = said[0] + " " + t.shorten(" ".join(said[1:]), "body", text_w)
-        else:
-            said_text = " ".join(said)
-        sh = t.height_of(said_text, "body", text_w)
-        h = max(sh, br.height)
-        model = None if d.was_best else d.beat.model_answer
-        mh = 0
-        if model is not None:
-            mw = flow.width - 2 * pad - th.sp(28)
-            model_text = f"A stronger reply: \u201c{model.text}\u201d"
-            mh = th.sp(8) + t.height_of(model_text, "small", mw)
-        total = 2 * pad + h + mh
-
-        def draw(surf, r, n=n, said_text=said_text, sh=sh, choice=choice, model=model, pts=pts):
-            card(surf, r, self.services, raised=False)
-            num_r = pygame.Rect(r.x + pad, r.y + pad, th.sp(20), t.line_height("body"))
-            t.draw_line(
-                surf,
-                str(n),
-                (num_r.x, num_r.centery),
-                "body_bold",
-                pal.muted,
-                anchor="midleft",
-                container=num_r,
-            )
-            tx = r.x + pad + th.sp(28)
-            t.draw(surf, said_text, pygame.Rect(tx, r.y + pad, text_w, sh), "body", pal.text)
-            bx = r.right - pad - right_w
-            style_badge(surf, (bx, r.y + pad), choice.style, self.services)
-            pr = pygame.Rect(
-                bx + br.width + th.sp(12), r.y + pad, right_w - br.width - th.sp(12), br.height
-            )
-            t.draw_line(
-                surf,
-                pts,
-                (pr.right, pr.centery),
-                "body_bold",
-                pal.text,
-                anchor="midright",
-                container=pr,
-            )
-            if model is not None:
-                my = r.y + pad + h + th.sp(8)
-                mw = r.width - 2 * pad - th.sp(28)
-                t.draw(
-                    surf,
-                    f"A stronger reply: \u201c{model.text}\u201d",
-                    pygame.Rect(tx, my, mw, r.bottom - my),
-                    "small",
-                    pal.styles["assertive"],
-                )
-
-        flow.block(total, draw)
-
     def best_line(self) -> str:
         """This score next to the best before it; a new best is named plainly."""
-        if self.services.history is None or self.attempt is None:
+        if self.services.history is None or self.attempt is None or self.practice:
             return ""
         prev = self.previous_best
         if prev is None:
             return "Your first try at this one."
         if self.is_new_best:
-            return f"A new best! Your best before was {prev}%."
+            return f"Best {prev}% \u2192 {self.score.percent}%, a new best!"
         return f"Your best so far: {prev}%"
 
     def last_line(self) -> str:
         """The difference from the attempt just before this one (never a scolding)."""
         imp = self.improvement
-        if imp is None or self.attempt is None:
+        if imp is None or self.attempt is None or self.practice:
             return ""
         diff = imp.difference_from_last
         last = imp.previous_percent
@@ -396,7 +168,7 @@ class DebriefScene(Page):
         return f"Last time: {last}%"
 
     def endings_line(self) -> str:
-        if self.endings_found is None:
+        if self.endings_found is None or self.practice:
             return ""
         total = len(self.scenario.endings)
         found = min(self.endings_found, total)
