@@ -187,6 +187,13 @@ def my_states(d):
     d.nav.to_title()
     d.nav.to_how_it_works()
     yield "how-it-works"
+    attempt = d.services.history.attempts("extra-shift")[0]
+    d.nav.to_title()
+    d.nav.to_review(attempt, extra)
+    yield "review-all-replies"
+    d.nav.to_title()
+    d.nav.to_review(attempt, None)
+    yield "review-not-kept"
     d.services.history.reset()
     d.nav.to_title()
     d.nav.to_briefing(long)
@@ -209,4 +216,44 @@ def test_my_screens_fit_at_every_size(make_app, size):
                 break
             scene.layout()
         seen.append(name)
-    assert len(seen) == 6
+    assert len(seen) == 8
+
+
+# -- the review of an earlier attempt ------------------------------------------------------------
+def test_review_opens_all_replies_and_labels_a_seven_partly_assertive(make_app):
+    from game.ui.scenes.review import ReviewScene
+    from tests.support.history import make_scenario, play
+
+    d = make_app()
+    sc = make_scenario(extra_ending=True)
+    a = d.services.history.record(play(sc, (0, 2)), T0, T0)  # 10, then the 7-point reply
+    d.app.stack.push(ReviewScene(d.services, a, sc, [a]))
+    d.top.go(1)
+    shown = texts(d)
+    assert "Partly assertive" in shown and "+7 points" in shown
+    d.click("all-replies")
+    assert d.top.name == "all-replies"
+    shown = texts(d)
+    for c in sc.beats["pushback"].choices:
+        assert c.text in shown and c.label.word in shown
+    assert d.top.chosen.points == 7
+    d.key(pygame.K_ESCAPE)
+    assert d.top.name == "review"
+
+
+def test_review_of_a_changed_or_removed_scenario_says_the_other_replies_are_not_kept(make_app):
+    from game.ui.scenes.review import NOT_KEPT_CHANGED, NOT_KEPT_GONE, ReviewScene
+    from tests.support.history import GAVE_IN_LATE, make_scenario, play
+
+    d = make_app()
+    a = d.services.history.record(play(make_scenario(content_hash="old"), GAVE_IN_LATE), T0, T0)
+    for current, note in (
+        (make_scenario(content_hash="new"), NOT_KEPT_CHANGED),
+        (None, NOT_KEPT_GONE),
+    ):
+        d.app.stack.push(ReviewScene(d.services, a, current, [a]))
+        shown = texts(d)
+        assert a.steps[0].text in shown  # what the history kept
+        assert note.split(":")[0] in shown
+        assert "all-replies" not in [w.key for w in d.top.widgets]
+        d.app.stack.pop()

@@ -14,10 +14,28 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.vocab import SKILLS, STYLES
+from game.core.vocab import SKILLS, STYLES, display_style
 from game.ui.labels import day
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import badge_rect, card, mix, stars, style_badge
+from game.ui.widgets import (
+    Widget,
+    badge_rect,
+    button_painter,
+    card,
+    mix,
+    stars,
+    style_badge,
+    style_colour,
+)
+
+NOT_KEPT_CHANGED = (
+    "The other replies of this moment aren't available: the scenario has changed since you "
+    "played it. Above is what your history kept."
+)
+NOT_KEPT_GONE = (
+    "The other replies of this moment aren't available: the scenario is no longer installed. "
+    "Above is what your history kept."
+)
 
 
 class ReviewScene(Page):
@@ -83,7 +101,16 @@ class ReviewScene(Page):
             if best.points > s.points:
                 stronger = best
         words["stronger"] = stronger
+        # Every reply of the moment, only where the beat is the one that was played.
+        same = self.same_version and beat is not None and choice is not None
+        words["beat"], words["choice"] = (beat, choice) if same else (None, None)
         return words
+
+    def open_all_replies(self, i: int) -> None:
+        """Every reply of decision ``i``'s moment (only offered where the beat is unchanged)."""
+        w = self.step_words(i)
+        if w["beat"] is not None:
+            self.services.nav.to_all_replies(w["beat"], w["choice"], speaker=w["speaker"])
 
     def footer(self):
         last = self.step >= self.count - 1
@@ -224,14 +251,15 @@ class ReviewScene(Page):
         skill_line = ("Skills: " + ", ".join(skills)) if skills else ""
         feedback = w["feedback"]
         th_ = ui.text.height_of(text, "line", inner)
-        badge_h = badge_rect((0, 0), s.style, ui).height if s.style in STYLES else 0
+        label = display_style(s.style, s.points)
+        badge_h = badge_rect((0, 0), label, ui).height if s.style in STYLES else 0
         sk_h = ui.text.height_of(skill_line, "small", inner) if skill_line else 0
         fb_h = ui.text.height_of(feedback, "body", inner) if feedback else 0
         height = pad + lh1 + th.sp(4) + th_ + th.sp(12) + badge_h
         height += (th.sp(8) + sk_h if sk_h else 0) + (th.sp(12) + fb_h if fb_h else 0) + pad
 
         def draw_chose(surface, rect, text=text, skill_line=skill_line, feedback=feedback):
-            col = pal.styles.get(s.style, pal.line)
+            col = style_colour(pal, label) if s.style in STYLES else pal.line
             card(surface, rect, ui, raised=False, border=mix(pal.card, col, 0.5))
             x, y = rect.x + pad, rect.y + pad
             ui.text.draw(
@@ -241,7 +269,7 @@ class ReviewScene(Page):
             ui.text.draw(surface, text, pygame.Rect(x, y, inner, th_), "line")
             y += th_ + th.sp(12)
             if s.style in STYLES:
-                b = style_badge(surface, (x, y), s.style, ui)
+                b = style_badge(surface, (x, y), label, ui)
                 pts = f"+{s.points} point{'' if s.points == 1 else 's'}"
                 ui.text.draw_line(
                     surface,
@@ -270,7 +298,7 @@ class ReviewScene(Page):
             head = "A stronger reply"
             body = f"“{stronger.text}”"
             bh = ui.text.height_of(body, "body", inner)
-            sb = badge_rect((0, 0), stronger.style, ui).height
+            sb = badge_rect((0, 0), stronger.label, ui).height
 
             def draw_stronger(surface, rect, body=body, head=head):
                 card(surface, rect, ui, raised=False, fill=mix(pal.card, pal.accent, 0.06))
@@ -279,7 +307,7 @@ class ReviewScene(Page):
                 y += lh1 + th.sp(4)
                 ui.text.draw(surface, body, pygame.Rect(x, y, inner, bh), "body")
                 y += bh + th.sp(8)
-                b = style_badge(surface, (x, y), stronger.style, ui)
+                b = style_badge(surface, (x, y), stronger.label, ui)
                 ui.text.draw_line(
                     surface,
                     f"+{stronger.points} points",
@@ -291,6 +319,27 @@ class ReviewScene(Page):
                 )
 
             flow.block(pad + lh1 + th.sp(4) + bh + th.sp(8) + sb + pad, draw_stronger)
+        self.all_replies_link(flow, i, w)
+
+    def all_replies_link(self, flow: Flow, i: int, w: dict) -> None:
+        """The "All replies" button, or a plain note of why the other replies are not shown."""
+        th, ui = self.services.theme, self.services
+        flow.gap(16)
+        if w["beat"] is None:
+            note = NOT_KEPT_GONE if self.scenario is None else NOT_KEPT_CHANGED
+            flow.text(note, "small", th.palette.muted)
+            return
+        label = "All replies of this moment"
+        bh = ui.text.line_height("body_bold") + th.sp(16)
+        bw = min(flow.width, ui.text.width_of(label, "body_bold") + th.sp(48))
+        flow.widget(
+            Widget(
+                "all-replies",
+                pygame.Rect(flow.x, flow.y, bw, bh),
+                button_painter(ui, label, "secondary"),
+                lambda i=i: self.open_all_replies(i),
+            )
+        )
 
     def build_ending(self, flow: Flow) -> None:
         th, ui = self.services.theme, self.services
