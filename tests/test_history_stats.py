@@ -155,3 +155,24 @@ def test_progress_command_through_main(tmp_path, monkeypatch):
     ctx, out, _ = ctx_for(tmp_path)
     assert main(["progress", "--json"], ctx) == 0
     assert json.loads(out.getvalue()) == []
+
+
+def test_style_mix_by_label_counts_partly_assertive_apart(tmp_path):
+    from tests.support.history import make_scenario, play
+
+    sc = make_scenario(extra_ending=True)
+    with History.open(tmp_path / "h.db") as h:
+        h.record(play(sc, (0, 2)), T0, T0)  # 10 points, then the 7-point assertive reply
+        h.record(play(sc, (1,)), T0, T0)  # passive
+        attempts = h.attempts()
+    assert stats.style_totals(attempts)["assertive"] == 2
+    labelled = stats.style_totals(attempts, labels=True)
+    assert labelled == {
+        "assertive": 1,
+        "partly-assertive": 1,
+        "passive": 1,
+        "passive-aggressive": 0,
+        "aggressive": 0,
+    }
+    (bucket,) = stats.style_mix(attempts, buckets=1, labels=True)
+    assert bucket.counts["partly-assertive"] == 1 and bucket.total == 3

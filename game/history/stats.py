@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from game.core.vocab import STYLES
+from game.core.vocab import PARTLY_ASSERTIVE, STYLES, display_style
 from game.history.records import Attempt, Summary
 
 TOUGH = 3
@@ -216,9 +216,21 @@ class StyleBucket:
         return self.counts.get(style, 0) / self.total if self.total else 0.0
 
 
-def style_mix(attempts: Iterable[Attempt], buckets: int = 8) -> list[StyleBucket]:
+# The style labels a player reads, in the order the progress screen shows them: an
+# assertive reply of 5 to 7 points is its own "Partly assertive" (see vocab.display_style).
+LABEL_KEYS = ("assertive", PARTLY_ASSERTIVE, "passive", "passive-aggressive", "aggressive")
+
+
+def _key(step, labels: bool) -> str:
+    return display_style(step.style, step.points).key if labels else step.style
+
+
+def style_mix(
+    attempts: Iterable[Attempt], buckets: int = 8, *, labels: bool = False
+) -> list[StyleBucket]:
     """The mix of styles chosen over time: attempts, oldest first, split into at most
-    ``buckets`` runs of (nearly) equal size."""
+    ``buckets`` runs of (nearly) equal size. With ``labels`` the counts are keyed by the
+    label the player reads (:data:`LABEL_KEYS`: "partly-assertive" apart from "assertive")."""
     ordered = chronological(attempts)
     if not ordered:
         return []
@@ -226,19 +238,22 @@ def style_mix(attempts: Iterable[Attempt], buckets: int = 8) -> list[StyleBucket
     out = []
     for i in range(n):
         group = ordered[i * len(ordered) // n : (i + 1) * len(ordered) // n]
-        counts = dict.fromkeys(STYLES, 0)
+        counts = dict.fromkeys(LABEL_KEYS if labels else STYLES, 0)
         for a in group:
             for s in a.steps:
-                counts[s.style] = counts.get(s.style, 0) + 1
+                k = _key(s, labels)
+                counts[k] = counts.get(k, 0) + 1
         out.append(StyleBucket(group[0].ended_at, group[-1].ended_at, len(group), counts))
     return out
 
 
-def style_totals(attempts: Iterable[Attempt]) -> dict[str, int]:
-    counts = dict.fromkeys(STYLES, 0)
+def style_totals(attempts: Iterable[Attempt], *, labels: bool = False) -> dict[str, int]:
+    """Decisions per style (or per label the player reads, with ``labels``)."""
+    counts = dict.fromkeys(LABEL_KEYS if labels else STYLES, 0)
     for a in attempts:
         for s in a.steps:
-            counts[s.style] = counts.get(s.style, 0) + 1
+            k = _key(s, labels)
+            counts[k] = counts.get(k, 0) + 1
     return counts
 
 

@@ -292,7 +292,7 @@ def test_debrief_celebrates_a_new_best_and_records_each_playthrough_once(make_ap
     second = play_through_window(d, "best")
     assert second.is_new_best
     shown = texts(d)
-    assert f"Best {first.score.percent}% \u2192 {second.score.percent}%, a new best!" in shown
+    assert f"Best {first.score.percent}% to {second.score.percent}%, a new best!" in shown
     diff = second.score.percent - first.score.percent
     assert f"Up {diff}% on last time" in shown
     assert "Endings found: 2 of" in shown

@@ -78,7 +78,7 @@ def test_a_real_run_leads_with_what_went_well_then_a_smaller_score(make_app):
     assert not big or big[0].rect.height <= text.line_height("heading")
     joined = " | ".join(words)
     first = d.services.history.attempts("extra-shift")[-1].percent
-    assert f"Best {first}% \u2192 {scene.score.percent}%, a new best!" in joined
+    assert f"Best {first}% to {scene.score.percent}%, a new best!" in joined
     assert scene.is_new_best and "Practice run" not in joined
 
 

@@ -149,7 +149,7 @@ class DebriefScene(Page):
         if prev is None:
             return "Your first try at this one."
         if self.is_new_best:
-            return f"Best {prev}% \u2192 {self.score.percent}%, a new best!"
+            return f"Best {prev}% to {self.score.percent}%, a new best!"
         return f"Your best so far: {prev}%"
 
     def last_line(self) -> str:

@@ -15,12 +15,13 @@ import logging
 
 import pygame
 
-from game.core.vocab import SKILLS, STYLES
+from game.core.vocab import SKILLS
 from game.history import stats
-from game.ui.chart import draw_line_chart
-from game.ui.icons import seal_icon, style_icon
-from game.ui.labels import day, short_day
+from game.ui.icons import seal_icon
+from game.ui.labels import day
 from game.ui.scenes.common import Flow, FooterButton, Page
+from game.ui.scenes.progress_styles import build_styles
+from game.ui.scenes.progress_trends import TrendsView
 from game.ui.widgets import Widget, button_painter, card, mix, stars
 
 log = logging.getLogger("firm_and_kind.ui")
@@ -34,6 +35,7 @@ class ProgressScene(Page):
     def __init__(self, services, scenario_id: str | None = None) -> None:
         super().__init__(services)
         self.chart_scenario = scenario_id
+        self.trends_view = TrendsView(self)
         self._load()
 
     # -- data ------------------------------------------------------------------
@@ -43,12 +45,12 @@ class ProgressScene(Page):
         facts = {sid: stats.ScenarioFacts.of(s) for sid, s in self.scenarios.items()}
         self.summaries = stats.summaries(self.attempts)
         self.milestones = stats.milestones(self.attempts, facts)
-        self.mix = stats.style_mix(self.attempts, buckets=8)
-        self.totals = stats.style_totals(self.attempts)
+        self.mix = stats.style_mix(self.attempts, buckets=8, labels=True)
+        self.totals = stats.style_totals(self.attempts, labels=True)
         self.skills = stats.skill_counts(self.attempts)
         self.order = sorted(self.summaries.values(), key=lambda s: s.last_played, reverse=True)
-        self.choices = [None] + [s.scenario_id for s in self.order]
-        if self.chart_scenario not in self.choices:
+        self.trends = stats.trends(self.attempts)
+        if self.chart_scenario not in {t.scenario_id for t in self.trends}:
             self.chart_scenario = None
 
     def on_resume(self) -> None:
@@ -181,152 +183,22 @@ class ProgressScene(Page):
         flow.block(height, draw)
 
     def build_chart(self, flow: Flow) -> None:
-        th, ui = self.services.theme, self.services
-        pal = th.palette
-        sid = self.chart_scenario
-        self.section(flow, "Your scores over time")
-        # the selector: previous / which / next
-        bh = ui.text.line_height("body_bold") + th.sp(16)
-        bw = ui.text.width_of("Previous", "body_bold") + bh + th.sp(40)
-        row_y = flow.y
-        label = "All scenarios" if sid is None else self.title_of(sid)
-        flow.widget(
-            Widget(
-                "chart-prev",
-                pygame.Rect(flow.x, row_y, bw, bh),
-                button_painter(ui, "Previous", "secondary"),
-                lambda: self.cycle_chart(-1),
-            ),  # fmt: skip
-            advance=False,
+        """Each scenario against itself: first try, best and latest; a row opens its series."""
+        self.section(
+            flow,
+            "How you have grown",
+            "Each scenario compared with itself: your first try, your best and your latest. "
+            "Choose one to see every playthrough of it.",
         )
-        flow.widget(
-            Widget(
-                "chart-next",
-                pygame.Rect(flow.x + flow.width - bw, row_y, bw, bh),
-                button_painter(ui, "Next", "secondary"),
-                lambda: self.cycle_chart(1),
-            ),  # fmt: skip
-            advance=False,
-        )
-        mid_w = flow.width - 2 * bw - th.sp(32)
+        self.trends_view.build(flow)
 
-        def draw_label(surface, rect, label=label):
-            text = ui.text.shorten(label, "subheading", rect.width)
-            ui.text.draw_line(
-                surface, text, rect.center, "subheading", pal.text, anchor="center", container=rect
-            )
-
-        flow.block(bh, draw_label, x=flow.x + bw + th.sp(16), width=mid_w)
-        flow.gap(12)
-        points = stats.percent_series(self.attempts, sid)
-        best = stats.running_best(points) if sid is not None else None
-        note = (
-            "Each dot is one playthrough. The gold steps show your best so far."
-            if sid is not None
-            else "Each dot is one playthrough, across every scenario."
-        )
-        if sid is not None and sid in self.scenarios:
-            current = self.scenarios[sid].content_hash
-            if any(a.is_older_version(current) for a in self.attempts if a.scenario_id == sid):
-                note += " Some were played on an earlier version of this scenario."
-        pad = th.sp(20)
-        note_h = ui.text.height_of(note, "small", flow.width - 2 * pad)
-        chart_h = max(th.sp(200), min(th.sp(300), th.size[1] // 3))
-        height = pad + chart_h + th.sp(8) + note_h + pad
-
-        def draw(surface, rect, points=points, best=best, note=note):
-            card(surface, rect, ui, raised=False)
-            inner = rect.inflate(-2 * pad, -2 * pad)
-            draw_line_chart(
-                surface, pygame.Rect(inner.x, inner.y, inner.width, chart_h), ui, points, best
-            )
-            ui.text.draw(
-                surface, note, pygame.Rect(inner.x, inner.y + chart_h + th.sp(8), inner.width, note_h),
-                "small", pal.muted,
-            )  # fmt: skip
-
-        flow.block(height, draw)
-
-    def cycle_chart(self, delta: int) -> None:
-        i = self.choices.index(self.chart_scenario)
-        self.chart_scenario = self.choices[(i + delta) % len(self.choices)]
+    def select_trend(self, scenario_id: str) -> None:
+        """Open that scenario's own series under its row (or close it if it is open)."""
+        self.chart_scenario = None if self.chart_scenario == scenario_id else scenario_id
         self.layout()
 
     def build_styles(self, flow: Flow) -> None:
-        th, ui = self.services.theme, self.services
-        pal = th.palette
-        self.section(
-            flow,
-            "The replies you choose",
-            "Oldest playthroughs at the top, newest at the bottom.",
-        )
-        total = sum(self.totals.values()) or 1
-        pad = th.sp(20)
-        inner_w = flow.width - 2 * pad
-        # legend: icon, word and overall share for each style, wrapped into rows
-        legend = []
-        for sid, style in STYLES.items():
-            text = f"{style.word} {round(100 * self.totals[sid] / total)}%"
-            w = th.sp(22) + th.sp(6) + ui.text.width_of(text, "small_bold")
-            legend.append((sid, text, w))
-        lh = ui.text.line_height("small_bold")
-        x, rows = 0, 1
-        for _, _, w in legend:
-            if x and x + w > inner_w:
-                rows, x = rows + 1, 0
-            x += w + th.sp(24)
-        legend_h = rows * (lh + th.sp(6))
-        label_w = ui.text.width_of("30 Dec – 30 Dec", "small") + th.sp(12)
-        bar_h = max(th.sp(18), ui.text.line_height("small"))
-        bars_h = len(self.mix) * (bar_h + th.sp(8))
-        height = pad + legend_h + th.sp(12) + bars_h + pad
-
-        def draw(surface, rect):
-            card(surface, rect, ui, raised=False)
-            x, y = rect.x + pad, rect.y + pad
-            for sid, text, w in legend:
-                if x > rect.x + pad and x + w > rect.x + pad + inner_w:
-                    x, y = rect.x + pad, y + lh + th.sp(6)
-                col = pal.styles[sid]
-                style_icon(
-                    surface,
-                    pygame.Rect(x, y + (lh - th.sp(20)) // 2, th.sp(20), th.sp(20)),
-                    sid,
-                    col,
-                )
-                ui.text.draw_line(
-                    surface, text, (x + th.sp(28), y), "small_bold", col, container=rect
-                )
-                x += w + th.sp(24)
-            y = rect.y + pad + legend_h + th.sp(12)
-            for b in self.mix:
-                label = short_day(b.first)
-                if short_day(b.last) != label:
-                    label += f" – {short_day(b.last)}"
-                ui.text.draw_line(
-                    surface, label, (rect.x + pad, y + bar_h // 2), "small", pal.muted,
-                    anchor="midleft", container=rect,
-                )  # fmt: skip
-                bar = pygame.Rect(rect.x + pad + label_w, y, inner_w - label_w, bar_h)
-                pygame.draw.rect(surface, pal.soft, bar, border_radius=bar_h // 3)
-                bx = bar.x
-                for sid in STYLES:
-                    share = b.share(sid)
-                    if share <= 0:
-                        continue
-                    w = round(bar.width * share)
-                    seg = pygame.Rect(bx, bar.y, min(w, bar.right - bx), bar.height)
-                    pygame.draw.rect(surface, pal.styles[sid], seg)
-                    if seg.width >= bar_h:  # the icon too, so colour is never alone
-                        isz = bar_h - th.sp(6)
-                        style_icon(
-                            surface, pygame.Rect(seg.x + th.sp(4), seg.y + th.sp(3), isz, isz),
-                            sid, pal.card,
-                        )  # fmt: skip
-                    bx += w
-                y += bar_h + th.sp(8)
-
-        flow.block(height, draw)
+        build_styles(self, flow)
 
     def build_skills(self, flow: Flow) -> None:
         th, ui = self.services.theme, self.services
