@@ -123,7 +123,7 @@ def ending_and_score(scene: DebriefScene, flow: Flow) -> None:
     pad = th.sp(24)
     graded = not scene.coaching.safety
     wide = flow.width >= th.sp(640)
-    score_w = th.sp(240) if graded else 0
+    score_w = th.sp(280) if graded else 0
     end_w = flow.width - score_w - th.sp(16) if (wide and graded) else flow.width
     inner = end_w - 2 * pad - th.sp(6)
     tone = pal.tones.get(ending.tone, pal.accent)
