@@ -16,14 +16,21 @@ from game.core.problems import ERROR, WARNING, Problem
 from game.core.yamltree import MAPPING, SCALAR, SEQUENCE, Node
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_MAX_LENGTH = 20
 
 
 class Reporter:
     """Collects the problems of one file."""
 
+    # "Did you mean" costs one comparison per option; a file gets this many in all, so a file
+    # full of bad references is checked in linear time (each reference is still reported).
+    SUGGESTION_BUDGET = 100_000
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.suggestion_work = 0
+        self._suggestions: dict[tuple[str, int], tuple[object, str | None]] = {}
 
     def error(self, node: Node | None, message: str, line: int = 1, column: int = 1) -> None:
         self._add(ERROR, node, message, line, column)
@@ -41,10 +48,37 @@ class Reporter:
         return any(p.is_error for p in self.problems)
 
 
-def suggestion(word: str, options: Iterable[str]) -> str:
+_SUGGEST_MAX_LENGTH = 80  # ids are at most 64 characters; nothing longer is a typo of one
+
+
+def closest(word: str, options: Iterable[str], rep: Reporter | None = None) -> str | None:
+    """The option closest to ``word`` if one is close enough, else None.
+
+    With a ``rep``, answers are remembered per word (and set of options) and the work is
+    bounded by :attr:`Reporter.SUGGESTION_BUDGET`; past it, no suggestion is offered.
+    """
+    if len(word) > _SUGGEST_MAX_LENGTH:
+        return None
+    if rep is None:
+        close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+        return close[0] if close else None
+    key = (word, id(options))
+    if key in rep._suggestions:
+        return rep._suggestions[key][1]
+    candidates = list(options)
+    if rep.suggestion_work + len(candidates) > rep.SUGGESTION_BUDGET:
+        return None
+    rep.suggestion_work += len(candidates)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    # The options object is kept alive with the answer, so its id cannot be reused.
+    rep._suggestions[key] = (options, close[0] if close else None)
+    return close[0] if close else None
+
+
+def suggestion(word: str, options: Iterable[str], rep: Reporter | None = None) -> str:
     """ "; did you mean 'x'?" when one option is close to ``word``, else ""."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, options, rep)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def shown(node: Node) -> str:
@@ -75,10 +109,10 @@ def check_keys(
     misspelt: set[str] = set()  # required keys an unknown key looks like a typo of
     for key, key_node in node.keys.items():
         if key not in allowed:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = closest(key, allowed, rep)
             if close:
-                misspelt.add(close[0])
-                hint = f"; did you mean '{close[0]}'?"
+                misspelt.add(close)
+                hint = f"; did you mean '{close}'?"
             else:
                 hint = f" (a {what} takes: {', '.join(allowed)})"
             rep.error(key_node, f"unknown key '{key}' in {_a(what)}{hint}")
@@ -115,8 +149,10 @@ def integer(rep: Reporter, node: Node | None, name: str, expected: str) -> int |
     """A whole number written as a plain (unquoted) number."""
     if node is None:
         return None
-    if node.kind == SCALAR and node.plain and _INT.match(str(node.value)):
-        return int(str(node.value))
+    value = str(node.value)
+    # A long run of digits is no scenario's number (and int() refuses over 4,300 digits).
+    if node.kind == SCALAR and node.plain and len(value) <= _INT_MAX_LENGTH and _INT.match(value):
+        return int(value)
     rep.error(node, f"{name} must be {expected}, not {shown(node)}")
     return None
 
@@ -131,7 +167,7 @@ def choice_of(rep: Reporter, node: Node | None, name: str, options: Iterable[str
     if node.kind != SCALAR:
         rep.error(node, f"{name} must be one of {', '.join(options)}, not {node.describe()}")
         return None
-    hint = suggestion(str(node.value), options)
+    hint = suggestion(str(node.value), options, rep)
     if not hint:
         hint = f" (one of: {', '.join(options)})"
     rep.error(node, f"unknown {name} {shown(node)}{hint}")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from game.core import fields as f
 from game.core.fields import Reporter
+from game.core.graph_rules import check_graph, check_references
+from game.core.imageinfo import FORMATS, inspect_image
 from game.core.model import Beat, Character, Choice, Ending, Scenario
 from game.core.vocab import (
     CHARACTER_ID_PATTERN,
@@ -25,7 +27,6 @@ from game.core.vocab import (
     ID_PATTERN,
     KNOWN_CATEGORIES,
     MOODS,
-    NARRATOR,
     RESERVED_CHARACTER_IDS,
     SKILLS,
     STYLES,
@@ -93,7 +94,7 @@ def build_scenario(
     title = f.text(rep, items.get("title"), "title", low=1, high=80)
     category = f.text(rep, items.get("category"), "category", low=1, high=32)
     if category is not None and category not in KNOWN_CATEGORIES:
-        hint = f.suggestion(category, KNOWN_CATEGORIES)
+        hint = f.suggestion(category, KNOWN_CATEGORIES, rep)
         if hint:
             rep.warn(items["category"], f"category '{category}' is not one of the usual ones{hint}")
     difficulty = f.integer(rep, items.get("difficulty"), "difficulty", "1, 2 or 3")
@@ -131,11 +132,11 @@ def build_scenario(
             )
 
     start = f.reference_scalar(rep, items.get("start"), "start")
-    refs_ok = _check_references(
+    refs_ok = check_references(
         rep, items, start, beat_keys, ending_keys, characters, nexts, speakers
     )
     if refs_ok and beats is not None and endings is not None and start is not None:
-        _check_graph(rep, start, beats, endings, beat_keys, ending_keys)
+        check_graph(rep, start, beats, beat_keys, ending_keys)
     if characters is not None and beats is not None:
         spoken = {speaker for speaker, _ in speakers}
         for cid, (key_node, _) in characters.items():
@@ -223,6 +224,12 @@ def _portrait(rep, node, scenario_dir: Path | None, assets_dir: Path | None):
     if not target.is_file():
         rep.error(node, f"portrait file '{raw}' was not found next to the scenario")
         return None
+    size, refusal = inspect_image(target)
+    if refusal is not None:
+        rep.warn(node, f"portrait '{raw}' {refusal}; the game draws a portrait instead")
+        return None
+    if size is None:
+        rep.warn(node, f"portrait '{raw}' is not a {FORMATS} image the game can read")
     return target
 
 
@@ -390,7 +397,7 @@ def _skills(rep, node, style_id) -> list[str] | None:
     for item in items:
         sid = str(item.value)
         if sid not in SKILLS:
-            hint = f.suggestion(sid, SKILLS) or f" (skills: {', '.join(SKILLS)})"
+            hint = f.suggestion(sid, SKILLS, rep) or f" (skills: {', '.join(SKILLS)})"
             rep.error(item, f"unknown skill '{sid}'{hint}")
             ok = False
         elif sid in seen:
@@ -398,86 +405,3 @@ def _skills(rep, node, style_id) -> list[str] | None:
             ok = False
         seen[sid] = item
     return list(seen) if ok else None
-
-
-# -- rules across the file ---------------------------------------------------
-def _check_references(rep, items, start, beat_keys, ending_keys, characters, nexts, speakers):
-    """Check that every id named resolves; True when the graph can be followed."""
-    ok = True
-    beat_ids = set(beat_keys)
-    targets = beat_ids | set(ending_keys)
-    if start is not None and "beats" in items and start not in beat_ids:
-        where = " (it is an ending; start must be a beat)" if start in ending_keys else ""
-        hint = f.suggestion(start, beat_ids)
-        rep.error(items["start"], f"start '{start}' is not a beat{where}{hint}")
-        ok = False
-    if "beats" in items and "endings" in items:
-        for nxt, node in nexts:
-            if nxt not in targets:
-                rep.error(
-                    node, f"next '{nxt}' is not a beat or an ending{f.suggestion(nxt, targets)}"
-                )
-                ok = False
-    if characters is not None:
-        names = set(characters) | {NARRATOR}
-        for speaker, node in speakers:
-            if speaker not in names:
-                rep.error(
-                    node,
-                    f"speaker '{speaker}' is not a character in this scenario"
-                    f"{f.suggestion(speaker, names) or ' (add it under characters, or use narrator)'}",
-                )
-                ok = False
-    return ok and not rep.has_errors
-
-
-def _check_graph(rep, start, beats, endings, beat_keys, ending_keys) -> None:
-    # Reachability, breadth first from start.
-    seen = {start}
-    queue = [start]
-    while queue:
-        node = queue.pop()
-        if node in beats:
-            for c in beats[node].choices:
-                if c.next not in seen:
-                    seen.add(c.next)
-                    queue.append(c.next)
-    for bid, key in beat_keys.items():
-        if bid not in seen:
-            rep.error(key, f"beat '{bid}' can never be reached from start '{start}'")
-    for eid, key in ending_keys.items():
-        if eid not in seen:
-            rep.error(key, f"ending '{eid}' can never be reached from start '{start}'")
-
-    # Cycles: an iterative depth-first search; a back edge closes a loop.
-    WHITE, GREY, BLACK = 0, 1, 2
-    colour = dict.fromkeys(beats, WHITE)
-    in_reported: set[str] = set()
-    for root in beats:
-        if colour[root] != WHITE:
-            continue
-        path: list[str] = [root]
-        iters = [iter(beats[root].choices)]
-        colour[root] = GREY
-        while iters:
-            step = next(iters[-1], None)
-            if step is None:
-                colour[path.pop()] = BLACK
-                iters.pop()
-                continue
-            nxt = step.next
-            if nxt not in beats:
-                continue
-            if colour[nxt] == WHITE:
-                colour[nxt] = GREY
-                path.append(nxt)
-                iters.append(iter(beats[nxt].choices))
-            elif colour[nxt] == GREY:
-                loop = path[path.index(nxt) :]
-                if not in_reported.intersection(loop):
-                    in_reported.update(loop)
-                    names = " -> ".join([*loop, nxt])
-                    rep.error(
-                        beat_keys[nxt],
-                        f"these beats form a loop, so a playthrough could never end: {names}",
-                    )

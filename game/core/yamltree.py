@@ -121,8 +121,32 @@ def _events(text: str, fast: bool):
         loader.dispose()
 
 
+# What YAML accepts in a stream (PyYAML's and libyaml's readers refuse the rest, but only
+# with the position of the whole stream, and in two wordings).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _check_characters(text: str) -> None:
+    """Refuse a control character at its own line and column, with one wording."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return
+    at = bad.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise YamlProblem(
+        line,
+        column,
+        f"a control character (U+{ord(bad.group()):04X}) is not allowed in a scenario file; "
+        "delete it",
+    )
+
+
 def parse(text: str, *, fast: bool = True) -> Node:
     """Read ``text`` into a :class:`Node` tree, or raise :class:`YamlProblem`."""
+    _check_characters(text)
     try:
         return _build(_events(text, fast))
     except YamlProblem:
