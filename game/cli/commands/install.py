@@ -37,6 +37,8 @@ def run(args, ctx) -> int:
         return 1
     for problem in result.warnings:
         print(problem, file=ctx.out)
+    for sentence in result.skipped:
+        print(f"not copied: {sentence}", file=ctx.out)
     count = len(result.scenario_ids)
     verb = "replaced" if result.replaced else "installed"
     print(
