@@ -307,3 +307,22 @@ def test_the_window_falls_back_to_a_drawn_portrait_for_a_huge_image(tmp_path, ca
     with caplog.at_level("WARNING"):
         assert load_portrait(path, (160, 200)) is None
     assert "20000 x 20000" in caplog.text
+
+
+def test_many_replies_back_to_the_start_make_one_loop_message(tmp_path):
+    # Every beat of a long chain has a reply back to the first: one loop is named, once.
+    lines = ["id: loops", "title: Loops", "category: work", "difficulty: 1", "summary: Loops.",
+             "characters:", "  sam: {name: Sam}", "start: b0", "beats:"]  # fmt: skip
+    n = 400
+    for i in range(n):
+        nxt = f"b{i + 1}" if i + 1 < n else "end"
+        lines.append(
+            f"  b{i}: {{speaker: sam, line: L, choices: [{{text: a, style: assertive, "
+            f"feedback: f, next: {nxt}}}, {{text: b, style: passive, feedback: f, next: b0}}]}}"
+        )
+    lines += ["endings:", "  end: {title: End, tone: good, text: Done.}"]
+    scenario, problems = load(tmp_path, "\n".join(lines) + "\n")
+    loops = [p for p in errors(problems) if "form a loop" in p.message]
+    (loop,) = loops
+    chain = " -> ".join(f"b{i}" for i in range(n))
+    assert loop.message.endswith(f"could never end: {chain} -> b0")

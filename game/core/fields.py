@@ -31,6 +31,7 @@ class Reporter:
         self.problems: list[Problem] = []
         self.suggestion_work = 0
         self._suggestions: dict[tuple[str, int], tuple[object, str | None]] = {}
+        self._indexes: dict[int, tuple[object, dict[str, list[str]]]] = {}
 
     def error(self, node: Node | None, message: str, line: int = 1, column: int = 1) -> None:
         self._add(ERROR, node, message, line, column)
@@ -49,13 +50,31 @@ class Reporter:
 
 
 _SUGGEST_MAX_LENGTH = 80  # ids are at most 64 characters; nothing longer is a typo of one
+_SMALL_SET = 64  # up to this many options, each is compared; above, only near neighbours are
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one character shorter: two words within one edit of each
+    other (or two, for a swap) share one of these."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _neighbour_index(options: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for option in options:
+        if len(option) <= _SUGGEST_MAX_LENGTH:
+            for key in _deletions(option):
+                index.setdefault(key, []).append(option)
+    return index
 
 
 def closest(word: str, options: Iterable[str], rep: Reporter | None = None) -> str | None:
     """The option closest to ``word`` if one is close enough, else None.
 
-    With a ``rep``, answers are remembered per word (and set of options) and the work is
-    bounded by :attr:`Reporter.SUGGESTION_BUDGET`; past it, no suggestion is offered.
+    With a ``rep``, answers are remembered per word (and set of options), a large set of
+    options is searched through an index of near neighbours (so each lookup costs about
+    the length of the word, not the number of options), and the comparisons a file may
+    spend are capped by :attr:`Reporter.SUGGESTION_BUDGET`; past it, no suggestion is offered.
     """
     if len(word) > _SUGGEST_MAX_LENGTH:
         return None
@@ -66,6 +85,12 @@ def closest(word: str, options: Iterable[str], rep: Reporter | None = None) -> s
     if key in rep._suggestions:
         return rep._suggestions[key][1]
     candidates = list(options)
+    if len(candidates) > _SMALL_SET:
+        if id(options) not in rep._indexes:
+            rep.suggestion_work += len(candidates)
+            rep._indexes[id(options)] = (options, _neighbour_index(candidates))
+        index = rep._indexes[id(options)][1]
+        candidates = sorted({option for k in _deletions(word) for option in index.get(k, ())})
     if rep.suggestion_work + len(candidates) > rep.SUGGESTION_BUDGET:
         return None
     rep.suggestion_work += len(candidates)
