@@ -326,3 +326,24 @@ def test_many_replies_back_to_the_start_make_one_loop_message(tmp_path):
     (loop,) = loops
     chain = " -> ".join(f"b{i}" for i in range(n))
     assert loop.message.endswith(f"could never end: {chain} -> b0")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("Could you help me?", "Could you\thelp me?"),  # a tab between words is text
+        ("line: Please?", "line:\tPlease?"),  # a tab after ':' separates
+        ("    line: Please?", "    line: Please?\t"),  # a trailing tab is nothing
+        ("  second:", "\t  second:"),  # a tab as indentation is refused
+        ("      - text: Still no.", "      -\ttext: Still no."),  # not after '-'
+    ],
+)
+def test_both_parsers_read_tabs_alike(tmp_path, edit):
+    assert edit[0] in BASE
+    text = BASE.replace(*edit)
+    fast_scenario, fast_problems = load(tmp_path, text, fast=True)
+    pure_scenario, pure_problems = load(tmp_path, text, fast=False)
+    assert (fast_scenario is None) == (pure_scenario is None)
+    assert [p.message for p in fast_problems] == [p.message for p in pure_problems]
+    if fast_scenario is not None:
+        assert fast_scenario.beats == pure_scenario.beats
