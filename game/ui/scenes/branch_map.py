@@ -16,10 +16,11 @@ import math
 import pygame
 
 from game.core.graph import Node, layout
+from game.ui.chrome import FooterButton, back_button, draw_title, footer_row
 from game.ui.icons import lock_icon
 from game.ui.labels import TONE_WORDS
 from game.ui.scene import Scene
-from game.ui.widgets import Widget, button_painter, card, focus_ring, mix
+from game.ui.widgets import Widget, card, focus_ring, mix
 
 NODE_W, NODE_H = 220, 88  # at zoom 1 and 1280x720
 COL_GAP, ROW_GAP = 56, 20
@@ -163,22 +164,13 @@ class BranchMapScene(Scene):
         th, ui = self.services.theme, self.services
         w, h = th.size
         margin = th.sp(48)
-        bh = ui.text.line_height("body_bold") + th.sp(16)
-        back_w = ui.text.width_of("Back", "body_bold") + bh + th.sp(24)
-        self.back_rect = pygame.Rect(margin - th.sp(16), th.sp(24), back_w, bh)
-        self.title_x = self.back_rect.right + th.sp(16)
+        back = back_button(ui, self.back)
+        self.title_x = back.rect.right + th.sp(16)
         self.header_h = (
             th.sp(24) + ui.text.line_height("title") + ui.text.line_height("body") + th.sp(8)
         )
         # footer: detail strip (two lines of text) and the buttons
         btn_h = ui.text.line_height("body_bold") + th.sp(20)
-        labels = [
-            ("zoom-out", "Zoom out"),
-            ("zoom-in", "Zoom in"),
-            ("fit", "Fit"),
-            ("done", "Back"),
-        ]
-        widths = [ui.text.width_of(t, "body_bold") + th.sp(48) for _, t in labels]
         self.detail_h = (
             ui.text.line_height("body_bold") + 2 * ui.text.line_height("body") + th.sp(24)
         )
@@ -204,29 +196,16 @@ class BranchMapScene(Scene):
             self.widgets.append(
                 Widget(f"node:{n.id}", r, self.node_painter(n), lambda: None, content_rect=r.copy())
             )
-        x = w - margin - sum(widths) - th.sp(12) * (len(labels) - 1)
-        actions = {
-            "zoom-out": lambda: self.zoom_by(1 / 1.2),
-            "zoom-in": lambda: self.zoom_by(1.2),
-            "fit": self.fit,
-            "done": self.back,
-        }
-        for (key, text), bw in zip(labels, widths, strict=True):
-            kind = "primary" if key == "done" else "secondary"
-            self.widgets.append(
-                Widget(
-                    key,
-                    pygame.Rect(x, footer_top, bw, btn_h),
-                    button_painter(ui, text, kind),
-                    actions[key],
-                )
-            )
-            x += bw + th.sp(12)
-        self.widgets.append(
-            Widget(
-                "back", self.back_rect, button_painter(ui, "Back", "quiet", icon="back"), self.back
-            )
+        buttons = [
+            FooterButton("zoom-out", "Zoom out", lambda: self.zoom_by(1 / 1.2)),
+            FooterButton("zoom-in", "Zoom in", lambda: self.zoom_by(1.2)),
+            FooterButton("fit", "Fit", self.fit),
+            FooterButton("done", "Back", self.back, "primary"),
+        ]
+        self.widgets += footer_row(
+            ui, buttons, right=w - margin, y=footer_top, height=btn_h, gap=th.sp(12), pad=th.sp(48)
         )
+        self.widgets.append(back)
         self.ensure_focus(f"node:{self.scenario.start}")
 
     def set_focus(self, key, *, reveal: bool = True) -> None:
@@ -459,27 +438,20 @@ class BranchMapScene(Scene):
         if mx or my:
             pygame.draw.rect(surface, pal.line, self.canvas, width=1, border_radius=th.sp(8))
         # header
-        right = surface.get_width() - th.sp(48)
-        head = pygame.Rect(self.title_x, 0, right - self.title_x, self.header_h)
-        title = ui.text.shorten(f"Branch map: {self.scenario.title}", "title", head.width)
-        r = ui.text.draw_line(
-            surface, title, (self.title_x, th.sp(24)), "title", pal.text, container=head
+        head = pygame.Rect(
+            self.title_x, 0, surface.get_width() - th.sp(48) - self.title_x, self.header_h
         )
-        total = len(self.scenario.endings)
-        if self.attempt_count:
-            sub = f"You have found {self.endings_found} of {total} endings in {self.attempt_count} playthrough{'' if self.attempt_count == 1 else 's'}."
-        else:
-            sub = f"{total} endings to discover. Play this scenario and the ways you go will light up here."
-        ui.text.draw_line(
-            surface,
-            ui.text.shorten(sub, "body", head.width),
-            (self.title_x, r.bottom + th.sp(2)),
-            "body",
-            pal.muted,
-            container=head,
-        )
+        draw_title(surface, ui, f"Branch map: {self.scenario.title}", self.subtitle(), head)
         self.draw_detail(surface)
         self.draw_widgets(surface, [w for w in self.widgets if not w.key.startswith("node:")])
+
+    def subtitle(self) -> str:
+        total = len(self.scenario.endings)
+        n = self.attempt_count
+        if n:
+            plays = f"{n} playthrough{'' if n == 1 else 's'}"
+            return f"You have found {self.endings_found} of {total} endings in {plays}."
+        return f"{total} endings to discover. Play this scenario and the ways you go will light up here."
 
     def detail_text(self) -> tuple[str, str]:
         key = (

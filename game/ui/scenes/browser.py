@@ -395,33 +395,9 @@ class BrowserScene(Page):
         # The key hint sits under the list; the list must scroll clear of it.
         return self.hint_height() if self.library.scenarios else 0
 
-    def draw_header(self, surface: pygame.Surface) -> None:
+    def header_right(self) -> int:
         th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        x = self.title_x
-        right = (self.sort_rect.x if self.sort_rect else surface.get_width() - th.sp(48)) - th.sp(
-            24
-        )
-        box = pygame.Rect(x, 0, right - x, self.header_rect.height)
-        r = t.draw_line(
-            surface,
-            t.shorten(self.title, "title", box.width),
-            (x, th.sp(24)),
-            "title",
-            pal.text,
-            container=box,
-        )
-        sub = self.subtitle()
-        if sub:
-            t.draw_line(
-                surface,
-                t.shorten(sub, "body", box.width),
-                (x, r.bottom + th.sp(2)),
-                "body",
-                pal.muted,
-                container=box,
-            )
+        return (self.sort_rect.x if self.sort_rect else th.size[0] - th.sp(48)) - th.sp(24)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
