@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.blocks import Text
 from game.ui.chrome import FooterButton, back_button, draw_title, footer_row
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollView, Widget, button_painter, card
@@ -57,6 +58,11 @@ class Flow:
             self.y += height
         return r
 
+    def add(self, block, *, x: int | None = None, width: int | None = None) -> pygame.Rect:
+        """Measure a layout-kit block (:mod:`game.ui.blocks`) once for the width, and place it."""
+        width = self.width if width is None else width
+        return self.block(block.measure(self.scene.services, width), block.draw, x=x, width=width)
+
     def widget(self, w: Widget, *, advance: bool = True) -> Widget:
         r = pygame.Rect(w.rect)
         self.widgets.append((w, r))
@@ -74,14 +80,7 @@ class Flow:
         align: str = "left",
         x: int | None = None,
     ) -> pygame.Rect:
-        ui = self.scene.services
-        width = self.width if width is None else width
-        h = ui.text.height_of(text, role, width)
-
-        def draw(surface, rect, text=text, role=role, color=color, align=align):
-            ui.text.draw(surface, text, rect, role, color, align=align)
-
-        return self.block(h, draw, x=x, width=width)
+        return self.add(Text(text, role, color, align), x=x, width=width)
 
 
 class Page(Scene):
