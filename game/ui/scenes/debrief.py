@@ -16,10 +16,11 @@ from game.core.coaching import coach
 from game.core.engine import Decision
 from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.blocks import Card, Text
 from game.ui.scenes import debrief_cards as cards
 from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.scenes.debrief_rows import decision_row
-from game.ui.widgets import Widget, button_painter
+from game.ui.widgets import Widget, button_painter, mix
 
 
 class DebriefScene(Page):
@@ -100,7 +101,17 @@ class DebriefScene(Page):
             flow.gap(10)
         if self.scenario.takeaway:
             flow.gap(14)
-            cards.takeaway_card(self, flow)
+            flow.add(
+                Card(
+                    [
+                        Text("TAKE WITH YOU", "small_bold", pal.accent),
+                        Text(self.scenario.takeaway, "line", pal.text),
+                    ],
+                    gap=6,
+                    fill=mix(pal.card, pal.accent, 0.07),
+                    border=mix(pal.card, pal.accent, 0.35),
+                )
+            )
         self.more_links(flow)
 
     def open_all_replies(self, decision: Decision) -> None:

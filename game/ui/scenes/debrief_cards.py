@@ -222,27 +222,3 @@ def draw_celebration(
         alpha = int(160 * (1 - v))
         pygame.draw.circle(layer, (*pal.star, alpha), p, max(2, int(base / 12 * (1 - v) + 1)))
     surf.blit(layer, card_rect.topleft)
-
-
-def takeaway_card(scene: DebriefScene, flow: Flow) -> None:
-    th, t = scene.services.theme, scene.services.text
-    pal = th.palette
-    text = scene.scenario.takeaway
-    pad = th.sp(24)
-    inner = flow.width - 2 * pad
-    h = t.line_height("small_bold") + th.sp(6) + t.height_of(text, "line", inner)
-
-    def draw(surf, r):
-        card(
-            surf, r, scene.services, fill=mix(pal.card, pal.accent, 0.07),
-            border=mix(pal.card, pal.accent, 0.35),
-        )  # fmt: skip
-        ir = r.inflate(-2 * pad, -2 * pad)
-        t.draw(
-            surf, "TAKE WITH YOU", pygame.Rect(ir.x, ir.y, ir.width, t.line_height("small_bold")),
-            "small_bold", pal.accent,
-        )  # fmt: skip
-        y = ir.y + t.line_height("small_bold") + th.sp(6)
-        t.draw(surf, text, pygame.Rect(ir.x, y, ir.width, ir.bottom - y), "line", pal.text)
-
-    flow.block(h + 2 * pad, draw)
