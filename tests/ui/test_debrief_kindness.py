@@ -257,3 +257,30 @@ def test_review_of_a_changed_or_removed_scenario_says_the_other_replies_are_not_
         assert note.split(":")[0] in shown
         assert "all-replies" not in [w.key for w in d.top.widgets]
         d.app.stack.pop()
+
+
+def test_one_style_badge_draws_partly_assertive_as_its_own_lighter_badge(make_app):
+    from game.core.vocab import display_style
+    from game.ui.widgets import badge_rect, style_badge
+
+    d = make_app()
+    ui = d.services
+    pal = ui.theme.palette
+    drawn = {}
+    for points in (10, 6):
+        surface = pygame.Surface((400, 80))
+        surface.fill(pal.card)
+        ui.text.record = []
+        label = display_style("assertive", points)
+        r = style_badge(surface, (10, 10), label, ui)
+        assert r == badge_rect((10, 10), label, ui)
+        words = [rec.text for rec in ui.text.record]
+        inside = surface.get_at((r.right - r.height, r.bottom - 3))[:3]  # fill, past the word
+        drawn[points] = (words, inside)
+    assert drawn[10][0] == ["Assertive"] and drawn[6][0] == ["Partly assertive"]
+    lightness = {p: sum(c) for p, (_, c) in drawn.items()}
+    assert lightness[6] > lightness[10]  # the same hue, a lighter fill
+    # a bare style id still works (its own word) for callers that know no points
+    ui.text.record = []
+    style_badge(pygame.Surface((400, 80)), (0, 0), "passive", ui)
+    assert [rec.text for rec in ui.text.record] == ["Passive"]

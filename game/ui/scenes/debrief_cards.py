@@ -99,14 +99,17 @@ def coaching_card(scene: DebriefScene, flow: Flow) -> None:
     flow.block(height, draw)
 
 
-def score_lines(scene: DebriefScene) -> list[tuple[str, str, object]]:
-    """The small lines under the stars: (text, role, colour) in order."""
+def score_lines(scene: DebriefScene, width: int) -> list[tuple[str, str, object]]:
+    """The small lines under the stars: (text, role, colour) in order; the best line breaks
+    before "a new best!" when it does not fit on one line of ``width``."""
     pal = scene.services.theme.palette
     s = scene.score
     lines: list[tuple[str, str, object]] = [
         (f"{s.score} of {s.maximum} points", "small", pal.muted)
     ]
     best = scene.best_line()
+    if best and scene.services.text.width_of(best, "small_bold") > width:
+        best = best.replace(", a new best!", ",\na new best!")
     if best:
         lines.append((best, "small_bold", pal.accent))
     for extra in (scene.last_line(), scene.endings_line()):
@@ -146,7 +149,7 @@ def ending_and_score(scene: DebriefScene, flow: Flow) -> None:
         flow.block(eh + 2 * pad, draw_end)
         return
     sw_inner = (score_w if wide else flow.width) - 2 * pad
-    lines = score_lines(scene)
+    lines = score_lines(scene, sw_inner)
     star = th.sp(24)
     score_h = t.line_height("heading") + th.sp(4) + star + th.sp(4)
     score_h += sum(th.sp(4) + t.height_of(text, role, sw_inner) for text, role, _ in lines)
