@@ -164,3 +164,16 @@ def test_progress_style_mix_names_partly_assertive(make_app):
     problems, seen = scroll_through(app, app.stack.top)
     assert problems == []
     assert "Partly assertive 50%" in seen and "Assertive 50%" in seen
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_open_series_fits_at_every_size(make_app, size):
+    from game.ui.scenes.progress import ProgressScene
+
+    app = make_app(size, attempts=40, scenarios=9).app
+    scene = app.stack.push(ProgressScene(app.services))
+    scene.select_trend(scene.trends[-1].scenario_id)  # past the rows shown: it takes the last
+    assert f"trend:{scene.trends[-1].scenario_id}" in [w.key for w in scene.widgets]
+    problems, seen = scroll_through(app, scene)
+    assert problems == [] and any("gold steps" in s for s in seen)
+    assert "Every scenario is listed" in " ".join(seen)  # more scenarios than rows: said so

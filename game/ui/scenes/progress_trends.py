@@ -45,6 +45,9 @@ class TrendsView:
         scene = self.scene
         th = scene.services.theme
         shown = scene.trends[:MAX_ROWS]
+        chosen = [t for t in scene.trends[MAX_ROWS:] if t.scenario_id == scene.chart_scenario]
+        if chosen:  # opened for a scenario further down: it takes the last row
+            shown = shown[: MAX_ROWS - 1] + chosen
         for trend in shown:
             self.row(flow, trend)
             if trend.scenario_id == scene.chart_scenario:
