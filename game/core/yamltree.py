@@ -97,7 +97,22 @@ def _reword(problem: str) -> str:
     return f"expected {m.group(1)} here" if m else problem
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+# ``line: Note: this breaks``: a plain value with ": " inside reads as a second key.
+_KEY_AND_TEXT = re.compile(r"^\s*(?:-\s+)?([^\s#'\"{\[][^:#]*?):\s+(.*?)\s*$")
+_COLON_TRAP = "mapping values are not allowed here"
+
+
+def _quote_hint(text: str, line: int, column: int) -> str:
+    """"; put the text in quotes: KEY: "TEXT"" when the ``: `` found is inside a value."""
+    lines = text.splitlines()
+    m = _KEY_AND_TEXT.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if m is None or column - 1 < m.start(2) or m.group(2)[0] in "\"'|>":
+        return ""
+    quoted = m.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'; put the text in quotes: {m.group(1)}: "{quoted}"'
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str = "") -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -106,6 +121,8 @@ def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
     problem = _reword(problem)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
+    if problem == _COLON_TRAP:
+        message += _quote_hint(text, line, col)
     if context and "while scanning" not in context and "while parsing" not in context:
         message += f" ({context})"
     return YamlProblem(line, col, message)
@@ -128,7 +145,7 @@ def parse(text: str, *, fast: bool = True) -> Node:
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
-        raise _syntax_problem(exc) from None
+        raise _syntax_problem(exc, text) from None
     except (RecursionError, MemoryError):
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
 
