@@ -223,3 +223,15 @@ def test_lsp_command_is_listed_with_its_help():
     r = run("lsp", "--help")
     assert r.returncode == 0
     assert "language server" in r.stdout
+
+
+def test_text_the_fonts_cannot_draw_is_a_warning(client):
+    text = BASE.replace("Could you help me?", "Поможешь? ツ")
+    _, diags = open_doc(client, text)
+    assert [(d["message"], d["severity"], d["range"]["start"]) for d in diags] == [
+        (
+            "the bundled fonts cannot draw 'ツ' (U+30C4); it would show as a box",
+            2,
+            at(text, "ツ"),
+        )
+    ]

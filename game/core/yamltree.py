@@ -103,7 +103,7 @@ _COLON_TRAP = "mapping values are not allowed here"
 
 
 def _quote_hint(text: str, line: int, column: int) -> str:
-    """"; put the text in quotes: KEY: "TEXT"" when the ``: `` found is inside a value."""
+    """The hint `put the text in quotes: KEY: "TEXT"` when the ``: `` found is in a value."""
     lines = text.splitlines()
     m = _KEY_AND_TEXT.match(lines[line - 1]) if 0 < line <= len(lines) else None
     if m is None or column - 1 < m.start(2) or m.group(2)[0] in "\"'|>":

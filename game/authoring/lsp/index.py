@@ -65,9 +65,7 @@ class DocIndex:
     def uses(self, symbol: Symbol) -> list[Ref]:
         if symbol.kind == CHARACTER:
             return [r for r in self.refs if r.key == "speaker" and r.name == symbol.name]
-        return [
-            r for r in self.refs if r.name == symbol.name and symbol.kind in TARGETS[r.key]
-        ]
+        return [r for r in self.refs if r.name == symbol.name and symbol.kind in TARGETS[r.key]]
 
 
 def _within(item, line: int, column: int) -> bool:

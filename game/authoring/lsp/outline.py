@@ -7,7 +7,10 @@ from lsprotocol import types
 from game.authoring.lsp.document import Doc
 from game.authoring.lsp.index import BEAT, ENDING
 
-GROUPS = (("beats", BEAT, types.SymbolKind.Function), ("endings", ENDING, types.SymbolKind.Constant))
+GROUPS = (
+    ("beats", BEAT, types.SymbolKind.Function),
+    ("endings", ENDING, types.SymbolKind.Constant),
+)
 
 
 def document_symbols(doc: Doc) -> list[types.DocumentSymbol]:
@@ -35,7 +38,9 @@ def document_symbols(doc: Doc) -> list[types.DocumentSymbol]:
                 name=title,
                 kind=types.SymbolKind.Namespace,
                 range=types.Range(start=doc.position(header, 0), end=children[-1].range.end),
-                selection_range=doc.range(header, 0, header, min(len(title), doc.line_length(header))),
+                selection_range=doc.range(
+                    header, 0, header, min(len(title), doc.line_length(header))
+                ),
                 children=children,
             )
         )

@@ -87,9 +87,7 @@ def build_server(extra_checks=()) -> LanguageServer:
         uri = params.text_document.uri
         doc = _doc(ls, uri)
         line, column = doc.from_client(params.position)
-        return navigation.references(
-            uri, doc, line, column, params.context.include_declaration
-        )
+        return navigation.references(uri, doc, line, column, params.context.include_declaration)
 
     @ls.feature(types.TEXT_DOCUMENT_HOVER)
     def on_hover(params: types.HoverParams):
@@ -103,6 +101,19 @@ def build_server(extra_checks=()) -> LanguageServer:
     return ls
 
 
-def serve(extra_checks=()) -> None:
+def glyph_check():
+    """The check for text the bundled fonts cannot draw, or None if the fonts cannot be read."""
+    from game.core.glyphs import Coverage, FontFileError, text_problems
+
+    try:
+        coverage = Coverage.bundled()
+    except (OSError, FontFileError):
+        log.warning("cannot read the bundled fonts' character maps", exc_info=True)
+        return None
+    return lambda text, path: text_problems(text, str(path), coverage)
+
+
+def serve() -> None:
     """Serve one editor over stdin and stdout until it says exit."""
-    build_server(extra_checks).start_io()
+    check = glyph_check()
+    build_server([check] if check else []).start_io()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from game.core.library import load_library
+from game.core.library import load_library, scenario_files
+from game.core.problems import display_path
 from game.paths import SHIPPED_SCENARIOS
 
 NAME = "validate"
@@ -56,11 +57,38 @@ def _json(lib, failed: bool) -> str:
     return json.dumps({"problems": problems, "summary": summary}, indent=2)
 
 
+def _add_glyph_warnings(lib, roots, ctx) -> None:
+    """Warn about text the bundled fonts cannot draw (or right-to-left text), file by file."""
+    from game.core.glyphs import Coverage, FontFileError, file_problems
+    from game.core.loader import MAX_BYTES
+
+    try:
+        coverage = Coverage.bundled()
+    except (OSError, FontFileError) as exc:
+        print(
+            f"firm-and-kind: cannot check which characters the fonts can draw ({exc})", file=ctx.err
+        )
+        return
+    order: dict[str, int] = {}
+    extra = []
+    for root in roots:
+        for path in scenario_files(Path(root)):
+            shown = display_path(path)
+            if shown not in order:
+                order[shown] = len(order)
+                extra.extend(file_problems(path, shown, coverage, MAX_BYTES))
+    if extra:
+        merged = lib.problems + extra
+        lib.problems = sorted(merged, key=lambda p: (order.get(p.path, -1), p.line, p.column))
+
+
 def run(args, ctx) -> int:
     if args.format == "json" and args.report:
         print("firm-and-kind: --report prints text; use it without --format json", file=ctx.err)
         return 2
-    lib = load_library(args.paths or [SHIPPED_SCENARIOS])
+    roots = args.paths or [SHIPPED_SCENARIOS]
+    lib = load_library(roots)
+    _add_glyph_warnings(lib, roots, ctx)
     failed = bool(lib.errors or (args.strict and lib.warnings))
     if args.format == "json":
         print(_json(lib, failed), file=ctx.out)
