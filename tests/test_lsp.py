@@ -47,7 +47,7 @@ def test_capabilities(client):
     caps = client.capabilities
     for key in (
         "completionProvider", "definitionProvider", "referencesProvider",
-        "hoverProvider", "documentSymbolProvider", "textDocumentSync",
+        "hoverProvider", "documentSymbolProvider", "textDocumentSync", "codeActionProvider",
     ):  # fmt: skip
         assert caps.get(key), key
     assert " " in caps["completionProvider"]["triggerCharacters"]
@@ -235,3 +235,55 @@ def test_text_the_fonts_cannot_draw_is_a_warning(client):
             at(text, "ツ"),
         )
     ]
+
+
+def test_quick_fixes_apply_the_checkers_suggestions(client):
+    text = BASE.replace("mood: hopeful", "mood: hopefull").replace(
+        "line: Please?", "line: Listen: please?"
+    )
+    uri, diags = open_doc(client, text)
+    assert len(diags) == 1  # the syntax error hides the rest
+    [fix] = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diags[0]["range"],
+            "context": {"diagnostics": diags},
+        },
+    )
+    [edit] = fix["edit"]["changes"][uri]
+    assert fix["title"] == "Put the text in quotes"
+    assert edit["newText"] == 'line: "Listen: please?"'
+    assert edit["range"]["start"] == at(text, "line: Listen")
+
+    fixed = text.replace("line: Listen: please?", edit["newText"])
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]},
+    )
+    [mood] = client.diagnostics_for(uri, 2)
+    [fix] = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": mood["range"], "context": {"diagnostics": [mood]}},
+    )
+    assert fix["title"] == "Change to 'hopeful'"
+    assert fix["edit"]["changes"][uri] == [{"range": mood["range"], "newText": "hopeful"}]
+    assert mood["range"] == {"start": at(text, "hopefull"), "end": at(text, "hopefull", 8)}
+
+
+def test_incremental_changes_are_applied(client):
+    text = BASE.replace("next: held", "next: helt")
+    uri, diags = open_doc(client, text)
+    assert len(diags) == 1
+    start = at(text, "helt", 3)
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [
+                {"range": {"start": start, "end": {**start, "character": start["character"] + 1}},
+                 "text": "d"}
+            ],
+        },
+    )  # fmt: skip
+    assert client.diagnostics_for(uri, 2) == []

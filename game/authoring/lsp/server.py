@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from game import __version__
-from game.authoring.lsp import completion, diagnostics, hover, navigation, outline
+from game.authoring.lsp import actions, completion, diagnostics, hover, navigation, outline
 from game.authoring.lsp.document import Doc
 
 log = logging.getLogger("firm_and_kind.lsp")
@@ -93,6 +93,14 @@ def build_server(extra_checks=()) -> LanguageServer:
     def on_hover(params: types.HoverParams):
         doc = _doc(ls, params.text_document.uri)
         return hover.hover(doc, *doc.from_client(params.position))
+
+    @ls.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def on_code_action(params: types.CodeActionParams):
+        uri = params.text_document.uri
+        return actions.code_actions(uri, _doc(ls, uri), params.context.diagnostics)
 
     @ls.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def on_symbols(params: types.DocumentSymbolParams):
