@@ -16,10 +16,13 @@ WAIT = 30  # seconds before a missing answer fails the test (a safety net, not a
 
 class LspClient:
     def __init__(self, *args: str, cwd: Path = ROOT, env: dict | None = None) -> None:
+        # As an editor starts it: without the tests' switch that hides pygame's banner,
+        # so anything printed to stdout besides the protocol would break the tests.
+        env = {k: v for k, v in {**os.environ, **(env or {})}.items() if "PYGAME" not in k}
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "lsp", *args],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            cwd=cwd, env={**os.environ, **(env or {})},
+            cwd=cwd, env=env,
         )  # fmt: skip
         self._next_id = 0
         self._responses: dict[int, queue.Queue] = {}
