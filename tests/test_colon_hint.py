@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import BASE, load, pos
+from tests.support.scenarios import BASE, load, pos
 from tests.test_cli import run
 
 BOTH = pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure"])

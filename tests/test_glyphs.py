@@ -11,11 +11,11 @@ from game.core.glyphs import (
     FONT_DIR,
     MAIN_FONT,
     Coverage,
-    FontFileError,
     read_cmap,
     text_problems,
 )
-from tests.helpers import BASE, pos, write
+from game.errors import FontFileError
+from tests.support.scenarios import BASE, pos, write
 from tests.test_cli import run
 
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from tests.helpers import BASE, pos
 from tests.lsp_client import ROOT, LspClient
+from tests.support.scenarios import BASE, pos
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers import BASE, pos, write
+from tests.support.scenarios import BASE, pos, write
 from tests.test_cli import run
 
 

@@ -3,14 +3,25 @@
 Each beat prints its narration and line, then the replies numbered from 1 in
 the playthrough's (seeded) order. After a choice it prints the other person's
 reaction, what they were feeling, the style and points, and the feedback.
-After the ending the last line is exactly ``score: S/M (P%) stars: N``.
-End of input before the ending quits without saving.
+After the ending the playthrough is saved, a line says so (or says that it
+could not be saved), and the last line is exactly ``score: S/M (P%) stars: N``.
+End of input before the ending quits without saving; so does Ctrl-C (exit 130).
+
+Hostile terminals are expected: input that is not UTF-8 is an answer that is
+not a number, a closed input is the end of input, an output that cannot take
+a character gets an ASCII stand-in, and an output that cannot be written to
+(a full disk) ends the game with one line on the error stream.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
+import signal
 import textwrap
+import threading
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -19,15 +30,76 @@ from game.core.model import Scenario
 from game.core.vocab import DIFFICULTIES, NARRATOR, SKILLS
 
 QUIT_WORDS = ("q", "quit", "exit")
+MAX_ANSWER = 256  # bytes of one answer read at a time; the rest of a longer line is skipped
+STOPPED = "Stopped; nothing was saved."
+ASCII_STAND_INS = str.maketrans(
+    {
+        "·": "-",
+        "–": "-",
+        "—": "--",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "\u00a0": " ",
+    }
+)
+
+log = logging.getLogger(__name__)
+
+
+class OutputFailed(Exception):
+    """The terminal's output cannot be written to (a full disk, a closed pipe)."""
+
+
+def _encodable(text: str, encoding: str) -> str:
+    """``text`` as the output's encoding can carry it: ASCII stand-ins, then '?'."""
+    try:
+        text.encode(encoding)
+        return text
+    except UnicodeEncodeError:
+        text = text.translate(ASCII_STAND_INS)
+        return text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        return text
 
 
 class TextPlayer:
-    def __init__(self, scenario: Scenario, seed: int | None, inp: TextIO, out: TextIO) -> None:
+    def __init__(
+        self, scenario: Scenario, seed: int | None, inp: TextIO | None, out: TextIO
+    ) -> None:
         self.playthrough = Playthrough(scenario, seed)
         self.inp = inp
         self.out = out
+        self.encoding = getattr(out, "encoding", None) or "utf-8"
         width = shutil.get_terminal_size((80, 24)).columns
         self.width = max(40, min(width, 88))
+
+    def write(self, text: str, end: str = "\n") -> None:
+        try:
+            print(_encodable(text, self.encoding), end=end, file=self.out, flush=True)
+        except (OSError, ValueError) as exc:  # ValueError: the stream was closed
+            raise OutputFailed(getattr(exc, "strerror", None) or str(exc)) from None
+
+    def readline(self) -> str:
+        """One answer; "" at the end of input. Bytes that are not UTF-8 become U+FFFD."""
+        if self.inp is None:
+            return ""
+        buffer = getattr(self.inp, "buffer", None)
+        try:
+            if buffer is None:
+                return self.inp.readline(MAX_ANSWER)
+            raw = buffer.readline(MAX_ANSWER)
+            if len(raw) == MAX_ANSWER and not raw.endswith(b"\n"):
+                while True:  # skip the rest of an overlong line, a piece at a time
+                    rest = buffer.readline(MAX_ANSWER)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+                raw = b"?\n"
+            return raw.decode("utf-8", "replace")
+        except (OSError, ValueError):  # a closed or unreadable input is its end
+            return ""
 
     # -- output helpers -------------------------------------------------------
     def say(self, text: str = "", indent: str = "", hang: str | None = None) -> None:
@@ -37,7 +109,7 @@ class TextPlayer:
                 para, self.width, initial_indent=indent,
                 subsequent_indent=indent if hang is None else hang,
             )  # fmt: skip
-            print(wrapped, file=self.out)
+            self.write(wrapped)
 
     def speaker(self, char_id: str) -> str:
         return self.playthrough.scenario.character(char_id).name
@@ -86,10 +158,10 @@ class TextPlayer:
 
     def ask(self, count: int) -> int | None:
         while True:
-            print(f"Your reply (1-{count}): ", end="", file=self.out, flush=True)
-            line = self.inp.readline()
+            self.write(f"Your reply (1-{count}): ", end="")
+            line = self.readline()
             if not line:
-                print(file=self.out)
+                self.write("")
                 return None
             answer = line.strip().lower()
             if answer in QUIT_WORDS:
@@ -125,26 +197,78 @@ class TextPlayer:
             self.say()
             self.say(f"Takeaway: {p.scenario.takeaway}")
         self.say()
-        print(p.score.line(), file=self.out)
 
 
 def play_in_terminal(scenario: Scenario, seed: int | None, ctx) -> int:
-    """Play one scenario in the terminal and record a finished playthrough."""
+    """Play one scenario in the terminal; save a finished playthrough, then show its score.
+
+    Returns 0, or 1 if the playthrough could not be saved or the output could not be
+    written, or 130 after Ctrl-C.
+    """
     started = datetime.now(UTC)
     player = TextPlayer(scenario, seed, ctx.inp, ctx.out)
-    if player.run():
-        _record(ctx, player.playthrough, started)
-    return 0
+    saved: bool | None = None  # None until the save was tried
+    try:
+        if not player.run():
+            return 0
+        with _interrupts_deferred():  # a save is finished or not made, never half made
+            saved, why = _record(ctx, player.playthrough, started)
+        player.write("Saved to your history." if saved else why)
+        player.write(player.playthrough.score.line())
+    except KeyboardInterrupt:
+        with suppress(OutputFailed):
+            player.write("")
+            player.write(STOPPED if saved is None else "Stopped.")
+        return 130
+    except OutputFailed as exc:
+        _silence(ctx.out)
+        with suppress(OSError, ValueError):
+            print(f"firm-and-kind: could not write to the terminal ({exc}); stopped", file=ctx.err)
+        return 1
+    return 0 if saved else 1
 
 
-def _record(ctx, playthrough, started) -> None:
+def _record(ctx, playthrough, started) -> tuple[bool, str]:
+    """Save the playthrough: ``(True, "")``, or ``(False, a sentence saying why not)``."""
     from game.history import History
 
-    history = History.open(ctx.paths.history_db)
+    history = None
     try:
-        history.record(playthrough, started, datetime.now(UTC))
+        history = History.open(ctx.paths.history_db)
+        attempt = history.record_finished(playthrough, started, datetime.now(UTC)).attempt
         notice = history.take_notice()
-        if notice:
-            print(notice, file=ctx.err)
+    except Exception as exc:  # noqa: BLE001 - the player hears why; the details go to the log
+        log.exception("could not save a playthrough of %s", playthrough.scenario.id)
+        return False, f"This playthrough could not be saved ({type(exc).__name__}: {exc})."
     finally:
-        history.close()
+        if history is not None:
+            history.close()
+    if attempt is None:
+        return False, notice or "This playthrough could not be saved."
+    if notice:
+        print(notice, file=ctx.err)
+    return True, ""
+
+
+@contextmanager
+def _interrupts_deferred():
+    """Hold Ctrl-C until the block ends (only the main thread can set signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _silence(stream) -> None:
+    """Point a failed output at the null device, so what is still buffered drains quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

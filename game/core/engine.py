@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.model import Beat, Choice, Ending, Scenario
@@ -59,7 +60,14 @@ class Playthrough:
         self.seed = new_seed() if seed is None else int(seed)
         self._node = scenario.start
         self.decisions: list[Decision] = []
+        self.tries = 0  # how often "try another reply" was used
         self._choices = self._shuffle()
+
+    @property
+    def practice(self) -> bool:
+        """True once "try another reply" was used: the run is practice and never counts
+        as an attempt, a best or a star (see :meth:`try_another`)."""
+        return self.tries > 0
 
     # -- where we are -------------------------------------------------------
     @property
@@ -103,6 +111,37 @@ class Playthrough:
         self._node = decision.choice.next
         self._choices = self._shuffle()
         return decision
+
+    def try_another(self) -> Beat:
+        """Go back to the moment of the last decision, with the same replies in the same order.
+
+        The playthrough becomes a practice run (:attr:`practice`). Works after
+        any decision, also once the ending is reached. Returns the beat the
+        player is back at.
+        """
+        if not self.decisions:
+            raise PlaythroughError("there is no reply to take back yet")
+        last = self.decisions.pop()
+        self._node = last.beat.id
+        self._choices = self._shuffle()
+        self.tries += 1
+        return last.beat
+
+    def replay(self, file_indexes: Iterable[int]) -> None:
+        """Make the given decisions, each a reply's position in the scenario file.
+
+        Used to resume a saved place and for fixed-path play. Raises
+        :class:`PlaythroughError` if a number does not fit the beat it reaches.
+        """
+        for index in file_indexes:
+            beat = self.beat
+            if beat is None:
+                raise PlaythroughError("the path goes on past an ending")
+            if not 0 <= index < len(beat.choices):
+                raise PlaythroughError(
+                    f"beat '{beat.id}' has no reply {index + 1}; it has {len(beat.choices)}"
+                )
+            self.choose(self._choices.index(beat.choices[index]))
 
     def restart(self, seed: int | None = None) -> Playthrough:
         """A fresh playthrough of the same scenario (a new shuffle unless seeded)."""

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from game.core.problems import WARNING, Problem
 from game.core.yamltree import MAPPING, SCALAR, SEQUENCE, Node, YamlProblem, parse
+from game.errors import FontFileError, TooLarge
 from game.paths import ASSETS_DIR
+from game.safefiles import read_small
 
 FONT_DIR = ASSETS_DIR / "fonts"
 MAIN_FONT = "AtkinsonHyperlegible-Regular.ttf"
@@ -54,10 +56,6 @@ RTL_RANGES = (
     (0x10800, 0x10FFF),
     (0x1E800, 0x1EFFF),
 )
-
-
-class FontFileError(ValueError):
-    """The file is not a font whose character map can be read."""
 
 
 def _table(data: bytes, tag: bytes) -> bytes:
@@ -114,10 +112,10 @@ def _format12(sub: bytes) -> set[int]:
 
 def read_cmap(path: Path | str) -> frozenset[int]:
     """The code points the font at ``path`` maps to a real glyph (not the box)."""
-    path = Path(path)
-    if path.stat().st_size > MAX_FONT_BYTES:
-        raise FontFileError("larger than any text font")
-    data = path.read_bytes()
+    try:
+        data = read_small(Path(path), MAX_FONT_BYTES)
+    except TooLarge:
+        raise FontFileError("larger than any text font") from None
     try:
         cmap = _table(data, b"cmap")
         (count,) = struct.unpack_from(">H", cmap, 2)
@@ -212,9 +210,7 @@ def text_problems(text: str, path: str, coverage: Coverage) -> list[Problem]:
 def file_problems(path: Path, shown_path: str, coverage: Coverage, max_bytes: int) -> list[Problem]:
     """:func:`text_problems` for a file; nothing if it cannot be read (the loader says why)."""
     try:
-        if path.stat().st_size > max_bytes:
-            return []
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_small(path, max_bytes).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # TooLarge and NotAFile are OSErrors too
         return []
     return text_problems(text, shown_path, coverage)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pygame
 
-from game.core.glyphs import FontFileError, read_cmap
+from game.core.glyphs import read_cmap
+from game.errors import FontFileError
 
 FALLBACK_FILES = {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf"}
 

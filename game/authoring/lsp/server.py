@@ -111,7 +111,8 @@ def build_server(extra_checks=()) -> LanguageServer:
 
 def glyph_check():
     """The check for text the bundled fonts cannot draw, or None if the fonts cannot be read."""
-    from game.core.glyphs import Coverage, FontFileError, text_problems
+    from game.core.glyphs import Coverage, text_problems
+    from game.errors import FontFileError
 
     try:
         coverage = Coverage.bundled()

@@ -48,4 +48,4 @@ def run(args, ctx) -> int:
     from game.ui.app import run_window
 
     extra = [args.file] if args.file is not None and args.file.exists() else []
-    return run_window(ctx, args.file, args.seed, extra_paths=extra)
+    return run_window(ctx.paths, ctx.library, args.file, args.seed, extra_paths=extra)

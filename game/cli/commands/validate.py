@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from game.cli.streams import tolerant
 from game.core.library import load_library, scenario_files
 from game.core.problems import display_path
 from game.paths import SHIPPED_SCENARIOS
@@ -59,8 +60,9 @@ def _json(lib, failed: bool) -> str:
 
 def _add_glyph_warnings(lib, roots, ctx) -> None:
     """Warn about text the bundled fonts cannot draw (or right-to-left text), file by file."""
-    from game.core.glyphs import Coverage, FontFileError, file_problems
+    from game.core.glyphs import Coverage, file_problems
     from game.core.loader import MAX_BYTES
+    from game.errors import FontFileError
 
     try:
         coverage = Coverage.bundled()
@@ -83,6 +85,7 @@ def _add_glyph_warnings(lib, roots, ctx) -> None:
 
 
 def run(args, ctx) -> int:
+    tolerant(ctx.out, ctx.err)
     if args.format == "json" and args.report:
         print("firm-and-kind: --report prints text; use it without --format json", file=ctx.err)
         return 2

@@ -1,6 +1,6 @@
 """The branch map: a scenario's beats and endings as a flowchart, with the ways you have gone.
 
-``BranchMapScene(app, scenario)``. Columns are depths (the longest way from
+``nav.to_branch_map(scenario)``. Columns are depths (the longest way from
 the start), so every arrow points right. Beats and endings you have reached
 are cards; the ones not found yet are dashed outlines with a lock. Endings
 carry their tone as a word ("Good ending") as well as a colour. The map
@@ -12,89 +12,19 @@ A strip at the bottom shows the full words of the focused or hovered box.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import pygame
 
+from game.core.graph import Node, layout
+from game.ui.icons import lock_icon
+from game.ui.labels import TONE_WORDS
 from game.ui.scene import Scene
-from game.ui.scenes.progress import lock_icon, safe_attempts
 from game.ui.widgets import Widget, button_painter, card, focus_ring, mix
 
 NODE_W, NODE_H = 220, 88  # at zoom 1 and 1280x720
 COL_GAP, ROW_GAP = 56, 20
 MIN_NODE_W = 150  # boxes narrow down to this before the map zooms out
 MIN_ZOOM, MAX_ZOOM = 0.8, 1.4
-TONE_WORDS = {"good": "Good ending", "mixed": "Mixed ending", "poor": "Hard ending"}
-
-
-@dataclass
-class Node:
-    id: str
-    ending: bool
-    depth: int = 0
-    row: float = 0.0
-    found: bool = False
-    parents: list[str] = field(default_factory=list)
-    dummy: bool = False  # a waypoint that keeps a long arrow clear of the boxes it passes
-
-
-def layout_graph(scenario) -> tuple[dict[str, Node], dict[tuple[str, str], list[str]]]:
-    """Nodes by depth (longest way from the start) and row, and each distinct edge's route.
-
-    An arrow that spans several columns passes through waypoints (``dummy``
-    nodes) that take a slot in each column between, so it never runs under a box.
-    """
-    nodes: dict[str, Node] = {}
-    edges: list[tuple[str, str]] = []
-    order: list[str] = []
-
-    def visit(nid: str) -> None:  # depth-first post-order, for a topological order
-        if nid in nodes:
-            return
-        nodes[nid] = Node(nid, scenario.is_ending(nid))
-        if nid in scenario.beats:
-            for c in scenario.beats[nid].choices:
-                visit(c.next)
-        order.append(nid)
-
-    visit(scenario.start)
-    order.reverse()
-    for nid in order:
-        if nid in scenario.beats:
-            for c in scenario.beats[nid].choices:
-                if (nid, c.next) not in edges:
-                    edges.append((nid, c.next))
-                    child = nodes[c.next]
-                    child.parents.append(nid)
-                    child.depth = max(child.depth, nodes[nid].depth + 1)
-    routes: dict[tuple[str, str], list[str]] = {}
-    for a, b in edges:
-        route = [a]
-        for d in range(nodes[a].depth + 1, nodes[b].depth):
-            wid = f"~{a}>{b}:{d}"
-            nodes[wid] = Node(wid, False, depth=d, dummy=True, parents=[route[-1]])
-            route.append(wid)
-        if len(route) > 1:
-            nodes[b].parents = [route[-1] if p == a else p for p in nodes[b].parents]
-        route.append(b)
-        routes[(a, b)] = route
-        order.extend(route[1:-1])
-    order.sort(key=lambda nid: nodes[nid].depth)
-    columns: dict[int, list[Node]] = {}
-    for nid in order:
-        columns.setdefault(nodes[nid].depth, []).append(nodes[nid])
-    for d in sorted(columns):
-        col = columns[d]
-        if d > 0:  # order by the mean row of the parents, to keep arrows from crossing
-            col.sort(key=lambda n: sum(nodes[p].row for p in n.parents) / max(1, len(n.parents)))
-        for i, n in enumerate(col):
-            n.row = i
-    tallest = max(len(c) for c in columns.values())
-    for col in columns.values():  # centre each column vertically
-        shift = (tallest - len(col)) / 2
-        for n in col:
-            n.row += shift
-    return nodes, routes
 
 
 def dashed_rect(surface, rect: pygame.Rect, color, dash: int, bg, radius: int) -> None:
@@ -147,10 +77,11 @@ def dashed_polyline(surface, pts, color, width: int, dash: float) -> None:
 class BranchMapScene(Scene):
     name = "branch-map"
 
-    def __init__(self, app, scenario) -> None:
-        super().__init__(app)
+    def __init__(self, services, scenario) -> None:
+        super().__init__(services)
         self.scenario = scenario
-        self.nodes, self.routes = layout_graph(scenario)
+        self.graph = layout(scenario)
+        self.nodes, self.routes = self.graph.nodes, self.graph.routes
         self.zoom: float | None = None  # None: fit to the window
         self.pan = [0, 0]
         self.drag: tuple[int, int] | None = None
@@ -158,7 +89,7 @@ class BranchMapScene(Scene):
 
     def _load(self) -> None:
         sc = self.scenario
-        attempts = safe_attempts(self.app, sc.id)
+        attempts = self.services.attempts(sc.id)
         self.taken: set[tuple[str, str]] = set()
         self.tried: dict[str, set[int]] = {}
         found = {sc.start}
@@ -187,9 +118,8 @@ class BranchMapScene(Scene):
 
     # -- geometry ------------------------------------------------------------------
     def natural_size(self) -> tuple[int, int]:
-        th = self.app.theme
-        cols = max(n.depth for n in self.nodes.values()) + 1
-        rows = max(n.row for n in self.nodes.values()) + 1
+        th = self.services.theme
+        cols, rows = self.graph.columns, self.graph.rows
         w = cols * self.node_w + (cols - 1) * th.sp(COL_GAP)
         h = rows * th.sp(NODE_H) + (rows - 1) * th.sp(ROW_GAP)
         return int(w), int(h)
@@ -197,7 +127,7 @@ class BranchMapScene(Scene):
     def fit_zoom(self) -> float:
         nw, nh = self.natural_size()
         c = self.canvas
-        pad = self.app.theme.sp(16)
+        pad = self.services.theme.sp(16)
         fit = min((c.width - 2 * pad) / nw, (c.height - 2 * pad) / nh)
         return max(MIN_ZOOM, min(1.0, fit))
 
@@ -206,7 +136,7 @@ class BranchMapScene(Scene):
         return self.fit_zoom() if self.zoom is None else self.zoom
 
     def node_rect(self, n: Node) -> pygame.Rect:
-        th = self.app.theme
+        th = self.services.theme
         z = self.z
         nw, nh = self.natural_size()
         c = self.canvas
@@ -218,7 +148,7 @@ class BranchMapScene(Scene):
 
     def max_pan(self) -> tuple[int, int]:
         nw, nh = self.natural_size()
-        pad = 2 * self.app.theme.sp(16)
+        pad = 2 * self.services.theme.sp(16)
         return (
             max(0, int(nw * self.z + pad - self.canvas.width)),
             max(0, int(nh * self.z + pad - self.canvas.height)),
@@ -230,7 +160,7 @@ class BranchMapScene(Scene):
 
     # -- layout ------------------------------------------------------------------------
     def layout(self) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         w, h = th.size
         margin = th.sp(48)
         bh = ui.text.line_height("body_bold") + th.sp(16)
@@ -262,7 +192,7 @@ class BranchMapScene(Scene):
             w - 2 * margin + th.sp(32),
             self.detail_rect.top - th.sp(12) - self.header_h,
         )
-        cols = max(n.depth for n in self.nodes.values()) + 1
+        cols = self.graph.columns
         room = (self.canvas.width - 2 * th.sp(16) - (cols - 1) * th.sp(COL_GAP)) // cols
         self.node_w = max(th.sp(MIN_NODE_W), min(th.sp(NODE_W), room))
         self.clamp_pan()
@@ -304,7 +234,7 @@ class BranchMapScene(Scene):
         w = self.focused
         if reveal and w is not None and key.startswith("node:"):
             r = w.rect
-            c = self.canvas.inflate(-self.app.theme.sp(16), -self.app.theme.sp(16))
+            c = self.canvas.inflate(-self.services.theme.sp(16), -self.services.theme.sp(16))
             dx = (
                 (r.left - c.left)
                 if r.left < c.left
@@ -319,7 +249,7 @@ class BranchMapScene(Scene):
                 self.pan[0] += dx
                 self.pan[1] += dy
                 self.layout()
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     def zoom_by(self, factor: float) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, self.z * factor))
@@ -342,10 +272,10 @@ class BranchMapScene(Scene):
             if pygame.key.get_mods() & pygame.KMOD_CTRL:
                 self.zoom_by(1.1 if event.y > 0 else 1 / 1.1)
             else:
-                self.pan[1] -= event.y * self.app.theme.sp(48)
-                self.pan[0] -= getattr(event, "x", 0) * self.app.theme.sp(48)
+                self.pan[1] -= event.y * self.services.theme.sp(48)
+                self.pan[0] -= getattr(event, "x", 0) * self.services.theme.sp(48)
                 self.layout()
-            self.app.dirty = True
+            self.services.window.dirty = True
             return True
         if (
             event.type == pygame.MOUSEBUTTONDOWN
@@ -406,7 +336,7 @@ class BranchMapScene(Scene):
 
     # -- drawing ------------------------------------------------------------------------------
     def node_painter(self, n: Node):
-        ui = self.app
+        ui = self.services
 
         def paint(surface, rect, st):
             th = ui.theme
@@ -445,7 +375,7 @@ class BranchMapScene(Scene):
                     "small_bold",
                     first_col,
                     container=rect,
-                    step=z,
+                    scale=z,
                 )
                 lines = ui.text.wrap(second, "small", inner.width, z)
                 lh = ui.text.line_height("small", z)
@@ -460,7 +390,7 @@ class BranchMapScene(Scene):
                 y = inner.y + ui.text.line_height("small_bold", z)
                 for line in shown:
                     ui.text.draw_line(
-                        surface, line, (inner.x, y), "small", pal.text, container=rect, step=z
+                        surface, line, (inner.x, y), "small", pal.text, container=rect, scale=z
                     )
                     y += lh
             else:
@@ -482,7 +412,7 @@ class BranchMapScene(Scene):
                     pal.muted,
                     anchor="midleft",
                     container=rect,
-                    step=z,
+                    scale=z,
                 )
             if st.ring:
                 focus_ring(surface, rect, ui, radius)
@@ -490,7 +420,7 @@ class BranchMapScene(Scene):
         return paint
 
     def draw(self, surface: pygame.Surface) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         surface.fill(pal.bg)
         # edges under the boxes
@@ -552,7 +482,11 @@ class BranchMapScene(Scene):
         self.draw_widgets(surface, [w for w in self.widgets if not w.key.startswith("node:")])
 
     def detail_text(self) -> tuple[str, str]:
-        key = self.focus_key if self.app.keyboard_mode or not self.hover_key else self.hover_key
+        key = (
+            self.focus_key
+            if self.services.window.keyboard_mode or not self.hover_key
+            else self.hover_key
+        )
         if not key or not key.startswith("node:"):
             key = self.hover_key if self.hover_key and self.hover_key.startswith("node:") else None
         if key is None:
@@ -577,7 +511,7 @@ class BranchMapScene(Scene):
         return (head, f"“{beat.line}”")
 
     def draw_detail(self, surface) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         r = self.detail_rect
         card(surface, r, ui, raised=False)

@@ -5,136 +5,25 @@ draws it. It celebrates what is done and never counts what is missing: no
 streaks, no "days away", and milestones still ahead are shown as quiet
 possibilities, not tasks.
 
-Reached from the title's Progress button as ``ProgressScene(app)``, or for one
-scenario as ``ProgressScene(app, scenario_id)``.
+Opened with ``services.nav.to_progress()``, or for one scenario with
+``services.nav.to_progress(scenario_id)``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
-from datetime import datetime
 
 import pygame
 
 from game.core.vocab import SKILLS, STYLES
 from game.history import stats
+from game.ui.chart import draw_line_chart
+from game.ui.icons import seal_icon, style_icon
+from game.ui.labels import day, short_day
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import Widget, button_painter, card, mix, stars, style_icon
+from game.ui.widgets import Widget, button_painter, card, mix, stars
 
 log = logging.getLogger("firm_and_kind.ui")
-
-
-# -- small shared helpers (the branch map and review use them too) -----------------
-def day(moment: datetime) -> str:
-    """'3 Mar 2026' in the player's local time."""
-    local = moment.astimezone()
-    return f"{local.day} {local:%b %Y}"
-
-
-def short_day(moment: datetime) -> str:
-    local = moment.astimezone()
-    return f"{local.day} {local:%b}"
-
-
-def safe_attempts(app, scenario_id: str | None = None) -> list:
-    """The history's attempts, or [] when there is no history or it cannot be read."""
-    history = getattr(app, "history", None)
-    if history is None:
-        return []
-    try:
-        return list(history.attempts(scenario_id))
-    except Exception:  # noqa: BLE001 - the screen shows no history rather than failing
-        log.warning("history could not be read", exc_info=True)
-        return []
-
-
-def library_scenarios(app) -> dict:
-    try:
-        return {s.id: s for s in getattr(app.library, "scenarios", [])}
-    except Exception:  # noqa: BLE001
-        log.warning("library could not be read", exc_info=True)
-        return {}
-
-
-def lock_icon(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
-    """A small padlock: something not found yet."""
-    w = max(2, rect.width // 8)
-    body = pygame.Rect(rect.x, rect.y + rect.height * 0.45, rect.width, rect.height * 0.55)
-    shackle = pygame.Rect(rect.x + rect.width * 0.2, rect.y, rect.width * 0.6, rect.height * 0.9)
-    pygame.draw.arc(surface, color, shackle, 0, 3.1416, w)
-    pygame.draw.line(surface, color, (shackle.x, shackle.centery), (shackle.x, body.y), w)
-    pygame.draw.line(
-        surface, color, (shackle.right - 1, shackle.centery), (shackle.right - 1, body.y), w
-    )
-    pygame.draw.rect(surface, color, body, border_radius=max(1, rect.width // 6))
-
-
-def seal_icon(surface: pygame.Surface, center, radius: int, color, fill) -> None:
-    """A round seal with a tick: a milestone reached."""
-    pygame.draw.circle(surface, fill, center, radius)
-    pygame.draw.circle(surface, color, center, radius, max(2, radius // 6))
-    cx, cy = center
-    r = radius * 0.5
-    pygame.draw.lines(
-        surface,
-        color,
-        False,
-        [(cx - r, cy), (cx - r * 0.25, cy + r * 0.7), (cx + r, cy - r * 0.6)],
-        max(2, radius // 5),
-    )
-
-
-def draw_line_chart(surface, rect: pygame.Rect, ui, points, best: list[int] | None) -> None:
-    """Percentages (0..100) over attempts, with the star thresholds as quiet guides."""
-    pal = ui.theme.palette
-    th = ui.theme
-    label_w = ui.text.width_of("100%", "small") + th.sp(8)
-    bottom_h = ui.text.line_height("small") + th.sp(8)
-    top = ui.text.line_height("small") // 2 + 2  # room for the "100%" label above its line
-    plot = pygame.Rect(rect.x + label_w, rect.y + top, rect.width - label_w - th.sp(12), 0)
-    plot.height = rect.height - bottom_h - top
-    for value in (0, 40, 70, 90, 100):
-        y = plot.bottom - plot.height * value // 100
-        color = pal.line if value in (0, 100) else mix(pal.card, pal.line, 0.7)
-        pygame.draw.line(surface, color, (plot.x, y), (plot.right, y), 1)
-        if value == 90:  # too close to 100 for a label of its own
-            continue
-        ui.text.draw_line(
-            surface, f"{value}%", (plot.x - th.sp(6), y), "small", pal.muted,
-            anchor="midright", container=rect,
-        )  # fmt: skip
-    n = len(points)
-    if n == 0:
-        return
-
-    def xy(i: int, value: int) -> tuple[int, int]:
-        x = plot.centerx if n == 1 else plot.x + plot.width * i // (n - 1)
-        return x, plot.bottom - plot.height * value // 100
-
-    if best is not None and n > 1:
-        pts = []
-        for i, b in enumerate(best):
-            x, y = xy(i, b)
-            if pts:
-                pts.append((x, pts[-1][1]))
-            pts.append((x, y))
-        pygame.draw.lines(surface, pal.star, False, pts, max(2, th.sp(2)))
-    line = [xy(i, p.percent) for i, p in enumerate(points)]
-    if n > 1:
-        pygame.draw.lines(surface, pal.accent, False, line, max(2, th.sp(3)))
-    r = max(2, th.sp(5) if n <= 40 else th.sp(3))
-    for x, y in line:
-        pygame.draw.circle(surface, pal.card, (x, y), r + 1)
-        pygame.draw.circle(surface, pal.accent, (x, y), r)
-    first, last = day(points[0].when), day(points[-1].when)
-    ty = plot.bottom + th.sp(6)
-    ui.text.draw_line(surface, first, (plot.x, ty), "small", pal.muted, container=rect)
-    if n > 1 and last != first:
-        ui.text.draw_line(
-            surface, last, (plot.right, ty), "small", pal.muted, anchor="topright", container=rect
-        )
 
 
 class ProgressScene(Page):
@@ -142,15 +31,15 @@ class ProgressScene(Page):
     title = "Your progress"
     max_body_width = 940
 
-    def __init__(self, app, scenario_id: str | None = None) -> None:
-        super().__init__(app)
+    def __init__(self, services, scenario_id: str | None = None) -> None:
+        super().__init__(services)
         self.chart_scenario = scenario_id
         self._load()
 
     # -- data ------------------------------------------------------------------
     def _load(self) -> None:
-        self.attempts = safe_attempts(self.app)
-        self.scenarios = library_scenarios(self.app)
+        self.attempts = self.services.attempts()
+        self.scenarios = {s.id: s for s in self.services.library().scenarios}
         facts = {sid: stats.ScenarioFacts.of(s) for sid, s in self.scenarios.items()}
         self.summaries = stats.summaries(self.attempts)
         self.milestones = stats.milestones(self.attempts, facts)
@@ -203,7 +92,7 @@ class ProgressScene(Page):
         self.build_scenarios(flow)
 
     def section(self, flow: Flow, heading: str, note: str = "") -> None:
-        pal = self.app.theme.palette
+        pal = self.services.theme.palette
         flow.text(heading, "heading")
         if note:
             flow.gap(4)
@@ -211,7 +100,7 @@ class ProgressScene(Page):
         flow.gap(12)
 
     def build_empty(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         pad = th.sp(32)
         inner = flow.width - 2 * pad
@@ -243,7 +132,7 @@ class ProgressScene(Page):
 
         flow.gap(24)
         flow.block(height, draw)
-        if _has_module("game.ui.scenes.browser"):
+        if True:  # the way to a first playthrough
             flow.gap(24)
             label = "Choose a scenario"
             bw = ui.text.width_of(label, "body_bold") + th.sp(72)
@@ -252,7 +141,7 @@ class ProgressScene(Page):
             flow.widget(Widget("browse", r, button_painter(ui, label, "primary"), self.browse))
 
     def build_tiles(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         endings = sum(len(s.endings_found) for s in self.summaries.values())
         tiles = [
@@ -292,7 +181,7 @@ class ProgressScene(Page):
         flow.block(height, draw)
 
     def build_chart(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         sid = self.chart_scenario
         self.section(flow, "Your scores over time")
@@ -364,7 +253,7 @@ class ProgressScene(Page):
         self.layout()
 
     def build_styles(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         self.section(
             flow,
@@ -440,7 +329,7 @@ class ProgressScene(Page):
         flow.block(height, draw)
 
     def build_skills(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         self.section(flow, "Skills you have used")
         used = [(sid, n) for sid, n in self.skills.most_common() if sid in SKILLS]
@@ -492,7 +381,7 @@ class ProgressScene(Page):
         flow.block(height, draw)
 
     def build_milestones(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         self.section(flow, "Milestones")
         gap = th.sp(16)
@@ -561,7 +450,7 @@ class ProgressScene(Page):
         flow.block(height, draw)
 
     def build_scenarios(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         self.section(flow, "Scenario by scenario", "Most recently played first.")
         pad = th.sp(16)
@@ -654,26 +543,12 @@ class ProgressScene(Page):
 
     # -- actions -----------------------------------------------------------------
     def open_map(self, scenario) -> None:
-        from game.ui.scenes.branch_map import BranchMapScene
-
-        self.app.stack.push(BranchMapScene(self.app, scenario))
+        self.services.nav.to_branch_map(scenario)
 
     def open_review(self, scenario_id: str) -> None:
-        from game.ui.scenes.review import ReviewScene
-
-        attempts = safe_attempts(self.app, scenario_id)
+        attempts = self.services.attempts(scenario_id)
         if attempts:
-            self.app.stack.push(
-                ReviewScene(self.app, attempts[0], self.scenarios.get(scenario_id), attempts)
-            )
+            self.services.nav.to_review(attempts[0], self.scenarios.get(scenario_id), attempts)
 
     def browse(self) -> None:
-        mod = importlib.import_module("game.ui.scenes.browser")
-        self.app.stack.push(mod.BrowserScene(self.app))
-
-
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
+        self.services.nav.to_browser()
