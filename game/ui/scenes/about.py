@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game import APP_NAME, __version__
+from game.ui.blocks import Card, Heading, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.scenes.controls import FolderNote, folder_section
-from game.ui.widgets import card
 
 SECTIONS = [
     (
@@ -52,33 +50,8 @@ class AboutScene(Page):
         return f"{APP_NAME} {__version__}"
 
     def build(self, flow: Flow) -> None:
-        th = self.services.theme
         for heading, text in SECTIONS:
-            pad = th.sp(24)
-            inner = flow.width - 2 * pad
-            hh = self.services.text.line_height("subheading")
-            bh = self.services.text.height_of(text, "body", inner)
-            height = pad + hh + th.sp(8) + bh + pad
-
-            def draw(surface, rect, heading=heading, text=text, pad=pad, hh=hh):
-                card(surface, rect, self.services, raised=False)
-                inner_r = rect.inflate(-2 * pad, -2 * pad)
-                self.services.text.draw(
-                    surface,
-                    heading,
-                    pygame.Rect(inner_r.x, inner_r.y, inner_r.width, hh),
-                    "subheading",
-                )
-                self.services.text.draw(
-                    surface,
-                    text,
-                    pygame.Rect(
-                        inner_r.x, inner_r.y + hh + th.sp(8), inner_r.width, inner_r.height - hh
-                    ),
-                    "body",
-                )
-
-            flow.block(height, draw)
+            flow.add(Card([Heading(heading), Text(text)], gap=8, raised=False))
             flow.gap(16)
         folder_section(self, flow, self.folder_note)
 
