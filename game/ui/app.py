@@ -21,6 +21,7 @@ import pygame
 
 from game import APP_NAME
 from game.errors import DisplayError
+from game.ui.hidpi import pixel_size, to_pixels, window_flags
 from game.ui.quiet import native_stderr_silenced
 from game.ui.scene import SceneStack
 from game.ui.settings import Settings
@@ -142,11 +143,13 @@ class App:
         _require_a_screen()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
-        self.window = pygame.Window(APP_NAME, size or self._initial_size(), resizable=True)
+        self.window = pygame.Window(
+            APP_NAME, size or self._initial_size(), resizable=True, **window_flags()
+        )
         with contextlib.suppress(pygame.error, AttributeError):
             self.window.minimum_size = MIN_SIZE
         self._set_icon()
-        self.theme = Theme(PALETTES[self.settings.theme], self.window.size)
+        self.theme = Theme(PALETTES[self.settings.theme], pixel_size(self.window))
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts, self.theme)
         self.audio = _make_audio(self.settings)
@@ -317,7 +320,7 @@ class App:
         self._on_size()
 
     def _on_size(self) -> None:
-        size = self.window.size
+        size = pixel_size(self.window)
         if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1]:
             size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
             with contextlib.suppress(pygame.error):
@@ -347,7 +350,7 @@ class App:
             self.quit(0)
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.VIDEORESIZE):
-            if self.window.size != self.theme.size:
+            if pixel_size(self.window) != self.theme.size:
                 self._on_size()
             return
         if event.type in (
@@ -369,7 +372,7 @@ class App:
             return
         top = self.stack.top
         if top is not None:
-            top.handle(event)
+            top.handle(to_pixels(event, self.window))
 
     def step(self, events: Iterable[pygame.event.Event], dt: float) -> None:
         """Handle events, advance animations, and draw if anything changed."""
