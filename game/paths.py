@@ -9,7 +9,8 @@ editable, wheel, and the standalone app.
 The player's folders come from platformdirs (the user data, config and log
 folders of this system). Setting ``FIRM_AND_KIND_HOME`` puts all of them under
 one folder instead, which the tests and portable installs use. Nothing is
-created at import; :meth:`AppPaths.ensure` creates the folders when asked.
+created at import; :meth:`AppPaths.ensure` creates the folders when asked,
+private to the user (0700).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from game import APP_SLUG
+from game.safefiles import private_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +60,11 @@ class AppPaths:
         return self.data_dir / "history.sqlite3"
 
     @property
+    def resume_file(self) -> Path:
+        """Where the place in an unfinished scenario is kept (see game.history.resume)."""
+        return self.data_dir / "place.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config_dir / "settings.json"
 
@@ -66,9 +73,13 @@ class AppPaths:
         return self.log_dir / "firm-and-kind.log"
 
     def ensure(self) -> AppPaths:
-        """Create the player's folders (private to the user) if they are missing."""
-        for d in (self.data_dir, self.config_dir, self.log_dir, self.user_scenarios):
-            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the player's folders, and any missing parents, as private (0700) folders.
+
+        Safe when several copies of the game start at once. The log folder is
+        not created here: the log creates it when it first has something to say.
+        """
+        for d in (self.data_dir, self.config_dir, self.user_scenarios):
+            private_folder(d)
         return self
 
     @classmethod

@@ -41,12 +41,14 @@ def run_checks(home: Path, frames: int = 3) -> list[tuple[str, bool, str]]:
 
     paths = AppPaths(home / "data", home / "config", home / "logs")
     Settings(intro_seen=True).save(paths.settings_file)
-    app = App(Context(paths=paths), open_history=False)
+    ctx = Context(paths=paths)
+    app = App(paths, ctx.library, open_history=False)
     try:
         start_scenes(app)
         app.pump(frames)
-        library = app.library
-        fonts = list(app.fonts._cache.values())  # every (weight, size) the title drew with
+        library = app.services.library()
+        # every (weight, size) the title screen drew with
+        fonts = list(app.services.text.fonts._cache.values())
         names = [(font.name, font.style_name) for font in fonts]
     finally:
         app.close()

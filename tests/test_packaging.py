@@ -190,7 +190,7 @@ def _load_make_icons():
 def test_app_icon_is_the_window_icon():
     import pygame
 
-    from game.ui.app import App
+    from game.ui.window_setup import set_icon
 
     shown = []
 
@@ -198,10 +198,7 @@ def test_app_icon_is_the_window_icon():
         def set_icon(self, surface):
             shown.append(surface)
 
-    class Holder:
-        window = FakeWindow()
-
-    App._set_icon(Holder())
+    set_icon(FakeWindow())
     drawn = _load_make_icons().draw_icon(64)
     assert pygame.image.tobytes(shown[0], "RGBA") == pygame.image.tobytes(drawn, "RGBA")
 

@@ -2,8 +2,8 @@
 
     python tools/make_icons.py          # writes assets/icons/*
 
-The window icon is drawn by the game at start-up (``App._set_icon`` in
-game/ui/app.py: the assertive style's balanced scale on the accent colour).
+The window icon is drawn by the game at start-up (``set_icon`` in
+game/ui/window_setup.py: the assertive style's balanced scale on the accent colour).
 This draws the same picture at each size, so every icon is sharp rather than
 a scaled 64-pixel image, and writes:
 
@@ -32,8 +32,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game.ui.icons import style_icon  # noqa: E402
 from game.ui.theme import LIGHT  # noqa: E402
-from game.ui.widgets import style_icon  # noqa: E402
 
 OUT = ROOT / "assets" / "icons"
 NAME = "firm-and-kind"

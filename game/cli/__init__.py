@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from game import APP_NAME, __version__
 from game.cli.context import Context
+from game.cli.logfile import PrivateLogHandler
 from game.errors import FirmKindError
 from game.paths import AppPaths
 
@@ -56,16 +57,16 @@ def build_parser(prog: str = "firm-and-kind") -> tuple[argparse.ArgumentParser, 
 
 
 def setup_logging(paths: AppPaths) -> None:
-    """Log to the player's log folder; fall back to stderr-free silence if it cannot be written."""
+    """Log to the player's log folder (see :mod:`game.cli.logfile`).
+
+    Nothing is created until something is logged; if the log cannot be written
+    the game carries on without it, and no traceback reaches the terminal.
+    """
     root = logging.getLogger("firm_and_kind")
     if root.handlers:
         return
     root.setLevel(logging.INFO)
-    try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = logging.FileHandler(paths.log_file, encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
+    handler = PrivateLogHandler(paths.log_file)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.core.model import Beat, Choice, Ending, Scenario
@@ -54,12 +55,25 @@ class Playthrough:
     >>> p.score.line()
     """
 
-    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, seed: int | None = None, *, start: str | None = None
+    ) -> None:
+        """A walk from the scenario's start, or from beat ``start`` (an author's playtest)."""
+        if start is not None and start not in scenario.beats:
+            raise PlaythroughError(f"there is no beat '{start}' in {scenario.id}")
         self.scenario = scenario
         self.seed = new_seed() if seed is None else int(seed)
-        self._node = scenario.start
+        self.started_from = scenario.start if start is None else start
+        self._node = self.started_from
         self.decisions: list[Decision] = []
+        self.tries = 0  # how often "try another reply" was used
         self._choices = self._shuffle()
+
+    @property
+    def practice(self) -> bool:
+        """True once "try another reply" was used: the run is practice and never counts
+        as an attempt, a best or a star (see :meth:`try_another`)."""
+        return self.tries > 0
 
     # -- where we are -------------------------------------------------------
     @property
@@ -104,9 +118,45 @@ class Playthrough:
         self._choices = self._shuffle()
         return decision
 
+    @property
+    def playtest(self) -> bool:
+        """True for a walk started at another beat than ``start``: it is never saved."""
+        return self.started_from != self.scenario.start
+
+    def try_another(self) -> Beat:
+        """Go back to the moment of the last decision, with the same replies in the same order.
+
+        The playthrough becomes a practice run (:attr:`practice`). Works after
+        any decision, also once the ending is reached. Returns the beat the
+        player is back at.
+        """
+        if not self.decisions:
+            raise PlaythroughError("there is no reply to take back yet")
+        last = self.decisions.pop()
+        self._node = last.beat.id
+        self._choices = self._shuffle()
+        self.tries += 1
+        return last.beat
+
+    def replay(self, file_indexes: Iterable[int]) -> None:
+        """Make the given decisions, each a reply's position in the scenario file.
+
+        Used to resume a saved place and for fixed-path play. Raises
+        :class:`PlaythroughError` if a number does not fit the beat it reaches.
+        """
+        for index in file_indexes:
+            beat = self.beat
+            if beat is None:
+                raise PlaythroughError("the path goes on past an ending")
+            if not 0 <= index < len(beat.choices):
+                raise PlaythroughError(
+                    f"beat '{beat.id}' has no reply {index + 1}; it has {len(beat.choices)}"
+                )
+            self.choose(self._choices.index(beat.choices[index]))
+
     def restart(self, seed: int | None = None) -> Playthrough:
         """A fresh playthrough of the same scenario (a new shuffle unless seeded)."""
-        return Playthrough(self.scenario, seed)
+        return Playthrough(self.scenario, seed, start=self.started_from if self.playtest else None)
 
     # -- results ------------------------------------------------------------
     @property

@@ -56,6 +56,7 @@ class Attempt:
     scenario_title: str = ""
     difficulty: int | None = None
     ending_ids: tuple[str, ...] = ()  # every ending the scenario had at the time
+    practice: bool = False  # "try another reply" was used: never counts toward progress
 
     def is_older_version(self, current_hash: str | None) -> bool:
         """True if this attempt was played on different content than ``current_hash``.

@@ -58,6 +58,19 @@ ALTER TABLE step ADD COLUMN speaker TEXT NOT NULL DEFAULT '';
 CREATE INDEX attempt_by_time ON attempt (ended_at);
 """
 
+# Schema 3: seeds of any size. SQLite integers hold 64 bits; a seed outside
+# that range is kept exactly as its decimal digits in seed_text (and seed is 0).
+SCHEMA_3 = """
+ALTER TABLE attempt ADD COLUMN seed_text TEXT;
+"""
+
+# Schema 4: practice runs ("try another reply" was used) are kept, marked, and
+# never count as attempts, bests, stars or chart points.
+SCHEMA_4 = """
+ALTER TABLE attempt ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX attempt_counted ON attempt (practice, scenario_id, ended_at);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -72,6 +85,8 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(SCHEMA_1),
     _script(SCHEMA_2),
+    _script(SCHEMA_3),
+    _script(SCHEMA_4),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -151,6 +151,55 @@ def running_best(points: Sequence[Point]) -> list[int]:
 
 
 @dataclass(frozen=True)
+class Trend:
+    """Improvement on one scenario: the first try against the best and the latest."""
+
+    scenario_id: str
+    title: str
+    first: int
+    best: int
+    last: int
+    attempts: int
+    last_played: datetime
+
+    @property
+    def gain(self) -> int:
+        """How far the best has come since the first try (never negative)."""
+        return self.best - self.first
+
+
+def trends(attempts: Iterable[Attempt]) -> list[Trend]:
+    """One :class:`Trend` per scenario, most recently played first.
+
+    The progress chart compares each scenario with itself, so a tough scenario
+    after an easy one never looks like a fall.
+    """
+    firsts: dict[str, Attempt] = {}
+    bests: dict[str, int] = {}
+    lasts: dict[str, Attempt] = {}
+    counts: Counter[str] = Counter()
+    for a in chronological(attempts):
+        firsts.setdefault(a.scenario_id, a)
+        bests[a.scenario_id] = max(bests.get(a.scenario_id, 0), a.percent)
+        lasts[a.scenario_id] = a
+        counts[a.scenario_id] += 1
+    out = [
+        Trend(
+            sid,
+            lasts[sid].title,
+            firsts[sid].percent,
+            bests[sid],
+            lasts[sid].percent,
+            counts[sid],
+            lasts[sid].ended_at,
+        )
+        for sid in firsts
+    ]
+    out.sort(key=lambda t: (t.last_played, t.scenario_id), reverse=True)
+    return out
+
+
+@dataclass(frozen=True)
 class StyleBucket:
     """The styles chosen in a run of consecutive attempts."""
 

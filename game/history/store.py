@@ -1,6 +1,7 @@
 """The player's history: every finished playthrough, kept in SQLite on their machine.
 
 >>> h = History.open(paths.history_db)   # never raises for a damaged file
+>>> outcome = h.record_finished(playthrough, started_at, ended_at)   # saved, and how it compares
 >>> attempt = h.record(playthrough, started_at, ended_at)   # None if it could not be saved
 >>> h.notice   # a plain-words message to show the player once, or None
 
@@ -10,10 +11,19 @@ Promises:
 * WAL journal with full syncs: a playthrough that ``record`` returned is on
   disk, even if the game is killed a moment later.
 * The file and its folder are private to the user (0600 and 0700).
-* A damaged or unreadable file is moved aside with a timestamped name and a
-  fresh one is started; nothing is deleted. ``notice`` says so once.
-* If the history cannot be written (read-only folder, full disk) the game
-  keeps playing: ``record`` returns None and ``notice`` says why.
+* Only positive evidence of damage (SQLite says "not a database" or
+  "malformed", the integrity check fails, the tables are not a history's)
+  moves a file aside, as ``NAME.damaged-YYYYmmdd-HHMMSS``, and starts a fresh
+  one; nothing is deleted. ``notice`` says so once. See
+  :mod:`game.history.integrity`.
+* If the history cannot be written (read-only folder, full disk, disk I/O
+  error) the game keeps playing: ``record`` returns None, ``notice`` says why,
+  and the file is left exactly as it is.
+* The folder is created safely even when several copies of the game create it
+  at the same moment.
+* Any whole-number seed is saved exactly (seeds beyond 64 bits as text).
+* Rows are checked as they are read (:mod:`game.history.rows`): a row that makes
+  no sense is left out, with a notice, never a crash.
 * Old files are migrated (see :mod:`game.history.schema`). A file written by
   a newer game is read but never written.
 """
@@ -21,23 +31,26 @@ Promises:
 from __future__ import annotations
 
 import contextlib
-import csv
-import errno
 import json
 import logging
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from game.history import schema, stats
+from game import safefiles
+from game.history import export, integrity, rows, schema, stats
+from game.history.export import CSV_COLUMNS, utc_iso
+from game.history.outcome import Outcome
 from game.history.records import Attempt, Step, Summary
+from game.history.rows import parse_time
+
+__all__ = ["CSV_COLUMNS", "History", "parse_time", "utc_iso"]
 
 log = logging.getLogger("firm_and_kind.history")
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-SIDE_FILES = ("-wal", "-shm", "-journal")
 
 CANT_SAVE = "History can't be saved right now{why}. You can keep playing; this playthrough won't be added to your progress."
 NEWER = (
@@ -46,36 +59,8 @@ NEWER = (
 )
 
 
-def utc_iso(moment: datetime) -> str:
-    """A datetime as a UTC ISO 8601 string; a naive datetime is taken as local time."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def parse_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _why(exc: BaseException) -> str:
-    """A few plain words for why a write failed."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    text = str(exc).lower()
-    err = getattr(exc, "errno", None)
-    if code == 13 or "full" in text or err == errno.ENOSPC:  # SQLITE_FULL
-        return " (the disk is full)"
-    if (
-        code in (8, 14)
-        or "readonly" in text
-        or "read-only" in text
-        or err
-        in (
-            errno.EROFS,
-            errno.EACCES,
-            errno.EPERM,
-        )
-    ):
-        return " (the folder is read-only)"
-    return ""
+_why = integrity.why
+_damage = integrity.damage
 
 
 class History:
@@ -86,6 +71,8 @@ class History:
         self._conn = conn
         self._writable = writable
         self.notice: str | None = None
+        self._bad_rows: set[int] = set()  # rows left out and already told about
+        self._have: dict[str, set[str]] = {}  # the columns each table has
 
     # -- opening ------------------------------------------------------------
     @classmethod
@@ -97,10 +84,15 @@ class History:
         simply empty (the ``progress`` command uses this).
         """
         path = Path(path)
-        if not path.exists() and not create:
+        try:
+            missing = not path.exists()
+        except OSError as exc:  # the folder cannot even be looked into
+            log.warning("history file %s cannot be reached: %s", path, exc)
+            return cls._empty(path, CANT_SAVE.format(why=_why(exc)))
+        if missing and not create:
             return cls._empty(None, None)
         try:
-            _private_folder(path.parent)
+            safefiles.private_folder(path.parent)
         except OSError as exc:
             log.warning("history folder %s cannot be created: %s", path.parent, exc)
             return cls._empty(path, CANT_SAVE.format(why=_why(exc)))
@@ -110,7 +102,7 @@ class History:
         if problem:
             log.warning("history file %s is damaged (%s)", path, problem)
             try:
-                moved = _set_aside(path)
+                moved = integrity.set_aside(path)
             except OSError as exc:
                 log.warning("could not set aside %s: %s", path, exc)
                 return cls._read_only_or_empty(path, CANT_SAVE.format(why=_why(exc)))
@@ -136,6 +128,19 @@ class History:
             os.close(fd)
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
+        # Another copy of the game may be setting up the same new file: switching
+        # to WAL can then report "locked" at once, without waiting. Try again.
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                return cls._connect_once(path)
+            except sqlite3.OperationalError as exc:
+                if not integrity.is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.005, 0.05))
+
+    @classmethod
+    def _connect_once(cls, path: Path) -> History:
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 5000")
@@ -160,7 +165,7 @@ class History:
                         f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None
                     )
                     v = schema.version(conn)
-                    if v == schema.LATEST or v > schema.LATEST:
+                    if v >= 1:  # older files are read as they are (see _columns)
                         conn.execute("SELECT count(*) FROM attempt").fetchone()
                         history = cls(path, conn, writable=False)
                         history.notice = notice
@@ -199,6 +204,9 @@ class History:
         if not playthrough.finished:
             log.warning("not recording an unfinished playthrough of %s", playthrough.scenario.id)
             return None
+        if playthrough.playtest:
+            log.info("not recording a playtest of %s from a later beat", playthrough.scenario.id)
+            return None
         if not self._writable:
             if self.notice is None:
                 self.notice = CANT_SAVE.format(why="")
@@ -227,7 +235,7 @@ class History:
             scenario.content_hash or "",
             utc_iso(started_at),
             utc_iso(ended_at),
-            int(playthrough.seed),
+            *rows.seed_columns(int(playthrough.seed)),
             score.score,
             score.maximum,
             score.percent,
@@ -238,6 +246,7 @@ class History:
             ending.title,
             ending.tone,
             json.dumps(sorted(scenario.endings)),
+            1 if playthrough.practice else 0,
         )
         conn = self._conn
         try:
@@ -245,9 +254,9 @@ class History:
             try:
                 cur = conn.execute(
                     "INSERT INTO attempt (scenario_id, content_hash, started_at, ended_at, seed,"
-                    " score, maximum, percent, stars, ending_id, scenario_title, difficulty,"
-                    " ending_title, ending_tone, ending_ids)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " seed_text, score, maximum, percent, stars, ending_id, scenario_title,"
+                    " difficulty, ending_title, ending_tone, ending_ids, practice)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     row,
                 )
                 attempt_id = cur.lastrowid
@@ -277,11 +286,37 @@ class History:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
                 raise
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, OverflowError) as exc:
             log.warning("could not save a playthrough of %s: %s", scenario.id, exc)
             self.notice = CANT_SAVE.format(why=_why(exc))
             return None
         return self._attempt_by_id(attempt_id)
+
+    def record_finished(self, playthrough, started_at: datetime, ended_at: datetime) -> Outcome:
+        """Record a finished playthrough and say how it compares: the one call both front ends use.
+
+        The outcome holds the attempt (None if it could not be saved; then
+        :attr:`notice` says why), the improvement on earlier attempts, the best
+        before it and the endings found so far.
+        """
+        scenario_id = playthrough.scenario.id
+        before = self.summary(scenario_id)
+        previous_best = before.best_percent if before is not None else None
+        attempt = self.record(playthrough, started_at, ended_at)
+        if attempt is None:
+            return Outcome(
+                playthrough,
+                previous_best=previous_best,
+                endings_found=len(self.endings_found(scenario_id)),
+            )
+        improvement = self.improvement(attempt)
+        return Outcome(
+            playthrough,
+            attempt=attempt,
+            improvement=improvement,
+            previous_best=improvement.previous_best,
+            endings_found=improvement.endings_found,
+        )
 
     def reset(self) -> bool:
         """Delete every recorded playthrough (the player confirmed it). True if done.
@@ -312,53 +347,31 @@ class History:
 
         Raises :class:`game.errors.HistoryError` if the file cannot be written.
         """
-        from game.errors import HistoryError
-
-        attempts = list(reversed(self.attempts()))
-        path = Path(path)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(CSV_COLUMNS)
-                for a in attempts:
-                    w.writerow(
-                        [
-                            a.id,
-                            a.scenario_id,
-                            a.scenario_title,
-                            utc_iso(a.started_at),
-                            utc_iso(a.ended_at),
-                            a.seed,
-                            a.score,
-                            a.maximum,
-                            a.percent,
-                            a.stars,
-                            a.ending_id,
-                            a.ending_title,
-                            a.ending_tone or "",
-                            a.content_hash,
-                            " > ".join(f"{s.beat_id}:{s.style}:{s.points}" for s in a.steps),
-                        ]
-                    )
-        except OSError as exc:
-            raise HistoryError(f"could not write {path}: {exc.strerror or exc}") from exc
-        return len(attempts)
+        attempts = self.attempts(include_practice=True)
+        return export.write_csv(list(reversed(attempts)), Path(path))
 
     # -- reading ------------------------------------------------------------
-    def attempts(self, scenario_id: str | None = None) -> list[Attempt]:
-        """Finished playthroughs, newest first (all scenarios, or one)."""
-        where, args = ("WHERE scenario_id = ?", (scenario_id,)) if scenario_id else ("", ())
+    def attempts(
+        self, scenario_id: str | None = None, *, include_practice: bool = False
+    ) -> list[Attempt]:
+        """Finished playthroughs, newest first (all scenarios, or one).
+
+        Practice runs are left out unless ``include_practice``: they never count
+        as attempts, bests, stars or chart points. A row that makes no sense
+        (see :mod:`game.history.rows`) is left out and :attr:`notice` says so once.
+        """
+        where, args = self._where(scenario_id, include_practice)
         try:
-            rows = self._conn.execute(
-                f"SELECT {_ATTEMPT_COLS} FROM attempt {where} ORDER BY ended_at DESC, id DESC",
+            found = self._conn.execute(
+                f"SELECT {self._columns('attempt', rows.ATTEMPT_COLS)} FROM attempt {where}"
+                " ORDER BY ended_at DESC, id DESC",
                 args,
             ).fetchall()
-            steps = self._steps([r[0] for r in rows])
+            steps = self._steps([r[0] for r in found])
         except sqlite3.Error as exc:
             log.warning("could not read history: %s", exc)
             return []
-        return [_attempt(r, steps.get(r[0], [])) for r in rows]
+        return self._checked(found, steps)
 
     def attempt(self, attempt_id: int) -> Attempt | None:
         return self._attempt_by_id(attempt_id)
@@ -372,12 +385,13 @@ class History:
 
     def endings_found(self, scenario_id: str) -> set[str]:
         try:
-            rows = self._conn.execute(
-                "SELECT DISTINCT ending_id FROM attempt WHERE scenario_id = ?", (scenario_id,)
+            where, args = self._where(scenario_id, include_practice=False)
+            found = self._conn.execute(
+                f"SELECT DISTINCT ending_id FROM attempt {where}", args
             ).fetchall()
         except sqlite3.Error:
             return set()
-        return {r[0] for r in rows}
+        return {r[0] for r in found if isinstance(r[0], str)}
 
     def improvement(self, attempt: Attempt) -> stats.Improvement:
         """How ``attempt`` compares with the attempts at the same scenario before it."""
@@ -394,149 +408,72 @@ class History:
         self.close()
 
     # -- internals ----------------------------------------------------------
+    def _where(self, scenario_id: str | None, include_practice: bool) -> tuple[str, tuple]:
+        conds, args = [], []
+        if scenario_id:
+            conds.append("scenario_id = ?")
+            args.append(scenario_id)
+        if not include_practice and self._columns("attempt", "practice") == "practice":
+            conds.append("practice = 0")
+        return (f"WHERE {' AND '.join(conds)}" if conds else ""), tuple(args)
+
+    def _columns(self, table: str, wanted: str) -> str:
+        """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
+        have = self._have.get(table)
+        if have is None:
+            have = self._have[table] = {
+                r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")
+            }
+        names = [c.strip() for c in wanted.split(",")]
+        return ", ".join(c if c in have else "NULL" for c in names)
+
+    def _checked(self, found, steps: dict[int, list[Step]]) -> list[Attempt]:
+        out, bad = [], []
+        for r in found:
+            try:
+                out.append(rows.attempt(r, steps.get(r[0], [])))
+            except rows.BadRow as exc:
+                if r[0] not in self._bad_rows:
+                    log.warning("history row %r left out: %s", r[0], exc)
+                    bad.append(r[0])
+        if bad:
+            self._bad_rows.update(bad)
+            n = len(self._bad_rows)
+            self.notice = (
+                f"{n} playthrough{'s' if n != 1 else ''} in your history could not be read and "
+                f"{'were' if n != 1 else 'was'} left out. Nothing was changed in the file."
+            )
+        return out
+
     def _attempt_by_id(self, attempt_id: int) -> Attempt | None:
         try:
             row = self._conn.execute(
-                f"SELECT {_ATTEMPT_COLS} FROM attempt WHERE id = ?", (attempt_id,)
+                f"SELECT {self._columns('attempt', rows.ATTEMPT_COLS)} FROM attempt WHERE id = ?",
+                (attempt_id,),
             ).fetchone()
             if row is None:
                 return None
-            return _attempt(row, self._steps([attempt_id]).get(attempt_id, []))
+            found = self._checked([row], self._steps([attempt_id]))
         except sqlite3.Error:
             return None
+        return found[0] if found else None
 
     def _steps(self, ids: Iterable[int]) -> dict[int, list[Step]]:
         ids = list(ids)
         out: dict[int, list[Step]] = {i: [] for i in ids}
         if not ids:
             return out
+        cols = self._columns("step", rows.STEP_COLS)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for r in self._conn.execute(
-                "SELECT attempt_id, beat_id, choice_index, style, points, skills, choice_text,"
-                f" feedback, beat_line, speaker FROM step WHERE attempt_id IN ({marks})"
+                f"SELECT {cols} FROM step WHERE attempt_id IN ({marks})"
                 " ORDER BY attempt_id, position",
                 chunk,
             ):
-                out[r[0]].append(
-                    Step(r[1], r[2], r[3], r[4], tuple(_json_list(r[5])), r[6], r[7], r[8], r[9])
-                )
+                try:
+                    out[r[0]].append(rows.step(r))
+                except (rows.BadRow, KeyError, TypeError) as exc:
+                    log.warning("a step of history row %r left out: %s", r[0], exc)
         return out
-
-
-CSV_COLUMNS = (
-    "attempt",
-    "scenario_id",
-    "scenario_title",
-    "started_at",
-    "ended_at",
-    "seed",
-    "score",
-    "maximum",
-    "percent",
-    "stars",
-    "ending_id",
-    "ending_title",
-    "ending_tone",
-    "content_hash",
-    "choices",
-)
-
-_ATTEMPT_COLS = (
-    "id, scenario_id, content_hash, started_at, ended_at, seed, score, maximum, percent, stars,"
-    " ending_id, ending_tone, ending_title, scenario_title, difficulty, ending_ids"
-)
-
-
-def _json_list(text: str | None) -> list:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-def _attempt(r, steps: list[Step]) -> Attempt:
-    return Attempt(
-        id=r[0],
-        scenario_id=r[1],
-        content_hash=r[2],
-        started_at=parse_time(r[3]),
-        ended_at=parse_time(r[4]),
-        seed=r[5],
-        score=r[6],
-        maximum=r[7],
-        percent=r[8],
-        stars=r[9],
-        ending_id=r[10],
-        steps=steps,
-        ending_tone=r[11],
-        ending_title=r[12] or "",
-        scenario_title=r[13] or "",
-        difficulty=r[14],
-        ending_ids=tuple(_json_list(r[15])),
-    )
-
-
-def _private_folder(folder: Path) -> None:
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
-    if folder.stat().st_mode & 0o077:
-        with contextlib.suppress(OSError):
-            os.chmod(folder, 0o700)
-
-
-def _damage(path: Path) -> str | None:
-    """Why the file at ``path`` cannot be used as a history, or None if it can (or is absent)."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(100)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return f"unreadable: {exc}"
-    if not head:
-        return None  # an empty file is an empty database
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        return "not a database"
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        if _why(exc):  # cannot open read-only for lack of rights: not damage
-            return None
-        return str(exc)
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchall()
-        if result != [("ok",)]:
-            return "; ".join(str(r[0]) for r in result[:3])
-        # The tables must be those of a history (or none, for a new file).
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if names and not {"attempt", "step"} <= names:
-            return "not a history database"
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and _why(exc):
-            return None
-        return str(exc)
-    finally:
-        conn.close()
-    return None
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename ``path`` (and its journal files) to ``NAME.damaged-YYYYMMDD-HHMMSS``."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-        n += 1
-    os.replace(path, target)
-    for suffix in SIDE_FILES:
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            if suffix == "-shm":  # shared-memory index, rebuilt from the WAL: safe to drop
-                side.unlink()
-            else:
-                os.replace(side, target.with_name(target.name + suffix))
-    return target

@@ -22,9 +22,9 @@ def add_arguments(parser) -> None:
 
 def run(args, ctx) -> int:
     with History.open(ctx.paths.history_db, create=False) as history:
+        attempts = history.attempts()  # reading may add a notice (rows left out)
         if history.notice:
             print(history.take_notice(), file=ctx.err)
-        attempts = history.attempts()
     rows = stats.progress_rows(attempts)
     if args.json:
         print(json.dumps(rows, indent=2), file=ctx.out)
