@@ -40,9 +40,9 @@ def _command_modules():
     return sorted(mods, key=lambda m: (getattr(m, "ORDER", 100), m.NAME))
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+def build_parser(prog: str = "firm-and-kind") -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(
-        prog="firm-and-kind",
+        prog=prog,
         description=f"{APP_NAME}: practise saying no and asking for what you need. "
         "With no command, the game window opens.",
     )
@@ -82,7 +82,7 @@ def _silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ctx = ctx or Context(paths=AppPaths.default())
-    parser, handlers = build_parser()
+    parser, handlers = build_parser(ctx.command)
     args = parser.parse_args(argv)
     setup_logging(ctx.paths)
     if args.command is None:  # no command: open the game window at the title
