@@ -41,9 +41,10 @@ from datetime import datetime
 from pathlib import Path
 
 from game import safefiles
-from game.history import export, integrity, rows, schema, stats
+from game.history import export, integrity, rows, schema
 from game.history.export import CSV_COLUMNS, utc_iso
-from game.history.records import Attempt, Step, Summary
+from game.history.queries import Queries
+from game.history.records import Attempt, Step
 from game.history.rows import parse_time
 
 __all__ = ["CSV_COLUMNS", "History", "parse_time", "utc_iso"]
@@ -61,8 +62,12 @@ _why = integrity.why
 _damage = integrity.damage
 
 
-class History:
-    """One open history database. Keep one for the whole session; call :meth:`close` at the end."""
+class History(Queries):
+    """One open history database. Keep one for the whole session; call :meth:`close` at the end.
+
+    Aggregates (summaries, bests, trends, charts, styles, skills) come from
+    :class:`game.history.queries.Queries`.
+    """
 
     def __init__(self, path: Path | None, conn: sqlite3.Connection, writable: bool) -> None:
         self.path = path
@@ -300,6 +305,9 @@ class History:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.execute("DELETE FROM step")
             self._conn.execute("DELETE FROM attempt")
+            if self._indexed():
+                self._conn.execute("DELETE FROM tally")
+                self._conn.execute("DELETE FROM attempt_styles")
             self._conn.execute("COMMIT")
             self._conn.execute("VACUUM")
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -345,13 +353,6 @@ class History:
     def attempt(self, attempt_id: int) -> Attempt | None:
         return self._attempt_by_id(attempt_id)
 
-    def summaries(self) -> dict[str, Summary]:
-        """Scenario id -> Summary, for every scenario ever finished (removed ones too)."""
-        return stats.summaries(self.attempts())
-
-    def summary(self, scenario_id: str) -> Summary | None:
-        return stats.summaries(self.attempts(scenario_id)).get(scenario_id)
-
     def endings_found(self, scenario_id: str) -> set[str]:
         try:
             where, args = self._where(scenario_id, include_practice=False)
@@ -361,10 +362,6 @@ class History:
         except sqlite3.Error:
             return set()
         return {r[0] for r in found if isinstance(r[0], str)}
-
-    def improvement(self, attempt: Attempt) -> stats.Improvement:
-        """How ``attempt`` compares with the attempts at the same scenario before it."""
-        return stats.improvement(self.attempts(attempt.scenario_id), attempt)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
