@@ -15,6 +15,11 @@ Promises:
   moves a file aside, as ``NAME.damaged-YYYYmmdd-HHMMSS``, and starts a fresh
   one; nothing is deleted. ``notice`` says so once. See
   :mod:`game.history.integrity`.
+* Opening is quick at any size: a file of the current schema is opened at
+  once and its full integrity check runs in a thread. Nothing is read from or
+  written to it before that check has answered; if it found damage, the file
+  is set aside then (as above) and the read or write goes to the fresh one.
+  :meth:`take_notice` picks up the verdict as soon as it is known.
 * If the history cannot be written (read-only folder, full disk, disk I/O
   error) the game keeps playing: ``record`` returns None, ``notice`` says why,
   and the file is left exactly as it is.
@@ -59,7 +64,10 @@ NEWER = (
 
 
 _why = integrity.why
-_damage = integrity.damage
+
+
+def _damage(path: Path) -> str | None:
+    return integrity.damage(path)
 
 
 class History(Queries):
@@ -71,7 +79,8 @@ class History(Queries):
 
     def __init__(self, path: Path | None, conn: sqlite3.Connection, writable: bool) -> None:
         self.path = path
-        self._conn = conn
+        self._db = conn
+        self._later: integrity.LaterCheck | None = None
         self._writable = writable
         self.notice: str | None = None
         self._bad_rows: set[int] = set()  # rows left out and already told about
@@ -79,12 +88,13 @@ class History(Queries):
 
     # -- opening ------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> History:
+    def open(cls, path: Path | str, *, create: bool = True, check_first: bool = False) -> History:
         """Open (creating if needed) the history at ``path``.
 
         Never raises for a damaged or unwritable file: see the module's promises.
         With ``create=False`` a missing file is not created; the history is
-        simply empty (the ``progress`` command uses this).
+        simply empty (the ``progress`` command uses this). ``check_first`` runs
+        the full integrity check before opening, not in a thread.
         """
         path = Path(path)
         try:
@@ -101,7 +111,8 @@ class History(Queries):
             return cls._empty(path, CANT_SAVE.format(why=_why(exc)))
 
         moved: Path | None = None
-        problem = _damage(path)
+        later = not check_first and not integrity.needs_check_first(path, schema.LATEST)
+        problem = None if later else _damage(path)
         if problem:
             log.warning("history file %s is damaged (%s)", path, problem)
             try:
@@ -115,8 +126,12 @@ class History(Queries):
         except schema.NewerSchema:
             return cls._read_only_or_empty(path, NEWER)
         except (sqlite3.Error, OSError) as exc:
+            if later:  # whatever it was, the full check tells damage from the rest
+                return cls.open(path, create=create, check_first=True)
             log.warning("history file %s cannot be opened for writing: %s", path, exc)
             return cls._read_only_or_empty(path, CANT_SAVE.format(why=_why(exc)))
+        if later and path.stat().st_size:
+            history._later = integrity.LaterCheck(path)
         if moved is not None:
             history.notice = (
                 f"Your history file could not be read, so it was set aside as {moved.name} "
@@ -187,9 +202,31 @@ class History(Queries):
         history.notice = notice
         return history
 
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The connection, once the integrity check (if one is running) has answered."""
+        if self._later is not None:
+            self._settle()
+        return self._db
+
+    @_conn.setter
+    def _conn(self, conn: sqlite3.Connection) -> None:
+        self._db = conn
+
+    def _settle(self) -> None:
+        later, self._later = self._later, None
+        if later.result() is None or self.path is None:
+            return
+        self._db.close()  # damaged: set it aside and go on with a fresh one (see open)
+        fresh = History.open(self.path, check_first=True)
+        self._db, self._writable, self.notice = fresh._db, fresh._writable, fresh.notice
+        self._have.clear()
+
     # -- the notice ---------------------------------------------------------
     def take_notice(self) -> str | None:
-        """The notice, cleared so it is shown only once."""
+        """The notice, cleared so it is shown only once (and the check's, once it is known)."""
+        if self._later is not None and self._later.done():
+            self._settle()
         notice, self.notice = self.notice, None
         return notice
 
@@ -214,22 +251,12 @@ class History(Queries):
         scenario = playthrough.scenario
         ending = playthrough.ending
         score = playthrough.score
-        steps = []
-        for d in playthrough.decisions:
-            speaker = scenario.character(d.beat.speaker).name if d.beat.speaker else ""
-            steps.append(
-                Step(
-                    beat_id=d.beat.id,
-                    choice_index=d.choice.index,
-                    style=d.choice.style,
-                    points=d.choice.points,
-                    skills=tuple(d.choice.skills),
-                    text=d.choice.text,
-                    feedback=d.choice.feedback,
-                    line=d.beat.line,
-                    speaker=speaker,
-                )
-            )
+        steps = [  # position, beat_id, choice_index, style, points, skills, text, feedback, line, speaker
+            (i, d.beat.id, d.choice.index, d.choice.style, d.choice.points,
+             json.dumps(list(d.choice.skills)), d.choice.text, d.choice.feedback, d.beat.line,
+             scenario.character(d.beat.speaker).name if d.beat.speaker else "")
+            for i, d in enumerate(playthrough.decisions)
+        ]  # fmt: skip
         row = (
             scenario.id,
             scenario.content_hash or "",
@@ -264,22 +291,7 @@ class History(Queries):
                     "INSERT INTO step (attempt_id, position, beat_id, choice_index, style, points,"
                     " skills, choice_text, feedback, beat_line, speaker)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            attempt_id,
-                            i,
-                            s.beat_id,
-                            s.choice_index,
-                            s.style,
-                            s.points,
-                            json.dumps(list(s.skills)),
-                            s.text,
-                            s.feedback,
-                            s.line,
-                            s.speaker,
-                        )
-                        for i, s in enumerate(steps)
-                    ],
+                    [(attempt_id, *step) for step in steps],
                 )
                 conn.execute("COMMIT")
             except BaseException:
@@ -364,8 +376,11 @@ class History(Queries):
         return {r[0] for r in found if isinstance(r[0], str)}
 
     def close(self) -> None:
+        if self._later is not None:  # a damaged file is set aside at the next opening
+            self._later.result()
+            self._later = None
         with contextlib.suppress(sqlite3.Error):
-            self._conn.close()
+            self._db.close()
 
     def __enter__(self) -> History:
         return self
@@ -425,21 +440,4 @@ class History(Queries):
         return found[0] if found else None
 
     def _steps(self, ids: Iterable[int]) -> dict[int, list[Step]]:
-        ids = list(ids)
-        out: dict[int, list[Step]] = {i: [] for i in ids}
-        if not ids:
-            return out
-        cols = self._columns("step", rows.STEP_COLS)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self._conn.execute(
-                f"SELECT {cols} FROM step WHERE attempt_id IN ({marks})"
-                " ORDER BY attempt_id, position",
-                chunk,
-            ):
-                try:
-                    out[r[0]].append(rows.step(r))
-                except (rows.BadRow, KeyError, TypeError) as exc:
-                    log.warning("a step of history row %r left out: %s", r[0], exc)
-        return out
+        return rows.read_steps(self._conn, self._columns("step", rows.STEP_COLS), ids)
