@@ -15,6 +15,7 @@ from pathlib import Path
 
 from game.core.loader import load_scenario_file
 from game.core.model import Scenario
+from game.core.parse_cache import ParseCache
 from game.core.problems import ERROR, Problem, display_path
 
 SUFFIXES = (".yaml", ".yml")
@@ -72,7 +73,11 @@ def scenario_files(root: Path) -> list[Path]:
     return found
 
 
-def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
+def load_library(roots: Iterable[Path | str], *, fast: bool = True, cache=None) -> Library:
+    """Load every scenario under ``roots``; files seen before come from the parse cache
+    (:mod:`game.core.parse_cache`; ``cache=False`` reads every file afresh)."""
+    if cache is None and fast:
+        cache = ParseCache.default()
     lib = Library()
     seen_files: set[Path] = set()
     owners: dict[str, Scenario] = {}
@@ -87,7 +92,7 @@ def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
                 continue
             seen_files.add(real)
             lib.files += 1
-            scenario, problems = load_scenario_file(path, fast=fast)
+            scenario, problems = load_scenario_file(path, fast=fast, cache=cache or None)
             if scenario is not None and scenario.id in owners:
                 other = owners[scenario.id]
                 line, col = scenario.positions.get("id", (1, 1))
