@@ -70,9 +70,7 @@ def test_the_library_uses_the_user_cache_by_default(tmp_path, monkeypatch):
     assert len(entries(default)) == 1
 
 
-@pytest.mark.parametrize(
-    "change", ["content", "version", "format", "place"], ids=lambda c: f"stale-{c}"
-)
+@pytest.mark.parametrize("change", ["content", "version", "format"], ids=lambda c: f"stale-{c}")
 def test_a_stale_entry_is_a_miss(tmp_path, cache, monkeypatch, change):
     path = write(tmp_path / "lib", BASE)
     load_library([path], cache=cache)
@@ -80,13 +78,8 @@ def test_a_stale_entry_is_a_miss(tmp_path, cache, monkeypatch, change):
         path.write_text(BASE.replace("A test", "A changed test"), encoding="utf-8")
     elif change == "version":
         monkeypatch.setattr(parse_cache, "__version__", "99.0")
-    elif change == "format":
-        monkeypatch.setattr(parse_cache, "FORMAT_VERSION", 99)
     else:
-        moved = tmp_path / "elsewhere" / "s.yaml"
-        moved.parent.mkdir()
-        path.rename(moved)
-        path = moved
+        monkeypatch.setattr(parse_cache, "FORMAT_VERSION", 99)
     parsed = []
     real = loader.parse
     monkeypatch.setattr(loader, "parse", lambda *a, **k: parsed.append(1) or real(*a, **k))
@@ -149,7 +142,9 @@ def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path):
     blocker.write_text("not a folder")
     cache = ParseCache(blocker / "cache")
     path = write(tmp_path / "lib", BASE)
-    assert same(load_library([path], cache=cache).scenarios, load_library([path], cache=False).scenarios)
+    assert same(
+        load_library([path], cache=cache).scenarios, load_library([path], cache=False).scenarios
+    )
 
 
 def test_a_scenario_with_a_portrait_is_not_cached(tmp_path, cache):
@@ -160,3 +155,48 @@ def test_a_scenario_with_a_portrait_is_not_cached(tmp_path, cache):
     lib = load_library([write(folder, text)], cache=cache)
     assert lib.scenarios and lib.scenarios[0].characters["sam"].portrait is not None
     assert entries(cache) == []
+
+
+def test_a_copy_elsewhere_is_not_parsed_again_and_names_its_own_place(tmp_path, cache, monkeypatch):
+    text = BASE.replace("category: work", "category: chores")  # a warning, to see the path
+    first = load_library([write(tmp_path / "a", text)], cache=cache)
+    assert first.problems and first.scenarios
+    no_parsing(monkeypatch)
+    copy = write(tmp_path / "b" / "deeper", text, "renamed.yaml")
+    lib = load_library([copy], cache=cache)
+    (scenario,) = lib.scenarios
+    assert scenario.path == copy.resolve()
+    assert [p.message for p in lib.problems] == [p.message for p in first.problems]
+    assert all(p.path.endswith("renamed.yaml") for p in lib.problems + list(scenario.warnings))
+
+
+def test_a_missing_portrait_is_looked_for_again_every_time(tmp_path, cache):
+    folder = tmp_path / "lib"
+    text = BASE.replace("sam: {name: Sam, role: Coworker}", "sam: {name: Sam, portrait: sam.png}")
+    path = write(folder, text)
+    assert load_library([path], cache=cache).errors
+    (folder / "sam.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert not load_library([path], cache=cache).errors
+
+
+def test_install_parses_each_file_once_and_not_the_installed_library(tmp_path, monkeypatch):
+    from game.core.packs import install_pack
+    from game.paths import AppPaths
+
+    paths = AppPaths.default()
+    installed = paths.user_scenarios / "mine"
+    write(installed, BASE.replace("test-scenario", "already-here"), "here.yaml")
+    load_library([paths.user_scenarios])  # the game has loaded its library before
+    pack = tmp_path / "pack"
+    write(pack, BASE.replace("test-scenario", "new-one"), "one.yaml")
+    write(pack, BASE.replace("test-scenario", "new-two"), "two.yaml")
+    parsed = []
+    real = loader.parse
+    monkeypatch.setattr(loader, "parse", lambda text, **k: parsed.append(text) or real(text, **k))
+    result = install_pack(pack, paths, shipped=None)
+    assert sorted(result.scenario_ids) == ["new-one", "new-two"]
+    assert len(parsed) == 2  # each pack file once; the installed one not at all
+    parsed.clear()
+    lib = load_library([paths.user_scenarios])
+    assert {s.id for s in lib.scenarios} == {"already-here", "new-one", "new-two"}
+    assert parsed == []  # and the next start parses nothing

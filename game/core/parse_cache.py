@@ -4,16 +4,17 @@
 >>> found = cache.get(data, path, assets_dir)   # (Scenario | None, [Problem, ...]) or None
 >>> cache.put(data, path, assets_dir, scenario, problems)
 
-An entry is keyed by the file's content (SHA-256), where it is (its folder
-anchors portraits, its name shows in messages), the game's version, the
+An entry is keyed by the file's content (SHA-256), the game's version, the
 format version and this cache's own format: any change to one of them is a
-miss. Entries are plain JSON, read with a size limit, so reading one can
+miss. Where the file is does not matter (its place and the name shown in
+messages are filled in when an entry is read), so a file copied or installed
+elsewhere is not parsed again. Entries are plain JSON, read with a size limit, so reading one can
 never run code. A damaged, stale or unreadable entry is simply a miss and is
 written again; the cache never fails a load and never raises. Folders are
 private (0700) and entries private files (0600), written atomically.
 
-A file that names a portrait is not cached: whether the image exists is not
-part of the file's content.
+A file whose result involves a portrait is not cached: where the image is,
+and whether it exists, are not part of the file's content.
 
 The folder is ``$FIRM_AND_KIND_HOME/cache`` when that is set, else the user
 cache folder of this system (platformdirs).
@@ -55,14 +56,12 @@ class ParseCache:
 
     # -- the key ---------------------------------------------------------------
     @staticmethod
-    def _key(content_hash: str, path: Path, assets_dir: Path | None) -> dict:
+    def _key(content_hash: str) -> dict:
         return {
             "cache": CACHE_FORMAT,
             "game": __version__,
             "format": FORMAT_VERSION,
             "hash": content_hash,
-            "path": str(path),
-            "assets": str(assets_dir),
         }
 
     def _entry(self, key: dict) -> Path:
@@ -70,9 +69,9 @@ class ParseCache:
         return self.folder / name[:2] / f"{name}.json"
 
     # -- reading and writing ---------------------------------------------------
-    def get(self, content_hash: str, path: Path, assets_dir: Path | None):
-        """``(scenario, problems)`` as the loader would give them, or None (a miss)."""
-        key = self._key(content_hash, path.resolve(), assets_dir)
+    def get(self, content_hash: str, path: Path, assets_dir: Path | None = None):
+        """``(scenario, problems)`` as the loader would give them for ``path``, or None (a miss)."""
+        key = self._key(content_hash)
         try:
             raw = safefiles.read_small(self._entry(key), MAX_ENTRY)
             entry = json.loads(raw)
@@ -89,7 +88,9 @@ class ParseCache:
         """Keep a result (never raises; a cache that cannot be written is no cache)."""
         if scenario is not None and any(c.portrait for c in scenario.characters.values()):
             return
-        key = self._key(content_hash, path.resolve(), assets_dir)
+        if any("portrait" in p.message for p in problems):
+            return
+        key = self._key(content_hash)
         entry = {
             "key": key,
             "problems": [[p.line, p.column, p.severity, p.message] for p in problems],
