@@ -21,7 +21,7 @@ def aside(db):
     return [p for p in db.parent.iterdir() if ".damaged-" in p.name and "-wal" not in p.name]
 
 
-def test_opening_does_not_wait_for_the_check_and_nothing_is_read_before_it(tmp_path, monkeypatch):
+def test_opening_and_reading_do_not_wait_for_the_check_and_a_save_does(tmp_path, monkeypatch):
     db = tmp_path / "history.sqlite3"
     with History.open(db) as h:
         for day in range(3):
@@ -42,13 +42,16 @@ def test_opening_does_not_wait_for_the_check_and_nothing_is_read_before_it(tmp_p
     # open has returned while the check is still running, in another thread
     assert threads[0] is not threading.main_thread()
     assert h.notice is None and aside(db) == []
+    assert len(h.attempts()) == 3 and h.summary("extra-shift").attempts == 3  # reads go on
+    assert h.take_notice() is None  # no verdict yet, so nothing to say
     release.set()
-    # the first read waits for the verdict: the file is set aside, a fresh one started
-    assert h.attempts() == []
+    # a save waits for the verdict: the file is set aside, a fresh one started, then saved to
+    saved = record(h, 5)
+    assert saved is not None
     (moved,) = aside(db)
     assert moved.read_bytes() == before
     assert "fresh" in h.take_notice() and h.notice is None
-    assert record(h, 5) is not None
+    assert [a.id for a in h.attempts()] == [saved.id]
     h.close()
     monkeypatch.undo()
     with History.open(db) as h2:
@@ -70,6 +73,25 @@ def test_a_damaged_file_is_set_aside_before_the_first_save(tmp_path):
     assert moved.read_bytes() == before  # nothing written into the damaged file
     assert "fresh" in h.take_notice()
     assert [a.id for a in h.attempts()] == [saved.id]
+    h.close()
+
+
+def test_the_notice_comes_once_the_check_has_answered(tmp_path, monkeypatch):
+    db = tmp_path / "history.sqlite3"
+    with History.open(db) as h:
+        record(h)
+    done = threading.Event()
+
+    def check(path):
+        done.set()
+        return MALFORMED
+
+    monkeypatch.setattr(integrity, "damage", check)
+    h = History.open(db)
+    assert done.wait(30)
+    h._later.result()  # the thread has finished (its verdict is not applied yet)
+    assert "fresh" in h.take_notice()  # picked up without a read or a write
+    assert len(aside(db)) == 1 and h.attempts() == []
     h.close()
 
 

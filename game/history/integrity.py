@@ -12,7 +12,7 @@ The full check reads the whole file (``PRAGMA quick_check``: 0.2 s with
 :func:`needs_check_first` looks only at the file's 100-byte header, and a
 file that is a database of the current schema is opened at once while
 :class:`LaterCheck` checks it in a thread. The store waits for that verdict
-before its first read or write (see :mod:`game.history.store`).
+before its first write (see :mod:`game.history.store`).
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ Promises:
   one; nothing is deleted. ``notice`` says so once. See
   :mod:`game.history.integrity`.
 * Opening is quick at any size: a file of the current schema is opened at
-  once and its full integrity check runs in a thread. Nothing is read from or
-  written to it before that check has answered; if it found damage, the file
-  is set aside then (as above) and the read or write goes to the fresh one.
+  once and its full integrity check runs in a thread. Nothing is written to
+  it before that check has answered; if it found damage, the file is set
+  aside then (as above) and the save goes to the fresh one. Reads do not
+  wait (a damaged page reads as no rows, never a crash), and
   :meth:`take_notice` picks up the verdict as soon as it is known.
 * If the history cannot be written (read-only folder, full disk, disk I/O
   error) the game keeps playing: ``record`` returns None, ``notice`` says why,
@@ -204,9 +205,7 @@ class History(Queries):
 
     @property
     def _conn(self) -> sqlite3.Connection:
-        """The connection, once the integrity check (if one is running) has answered."""
-        if self._later is not None:
-            self._settle()
+        """The connection (the current one: see :meth:`_settle`)."""
         return self._db
 
     @_conn.setter
@@ -214,8 +213,9 @@ class History(Queries):
         self._db = conn
 
     def _settle(self) -> None:
+        """Wait for the integrity check (if one runs); a damaged file is replaced by a fresh one."""
         later, self._later = self._later, None
-        if later.result() is None or self.path is None:
+        if later is None or later.result() is None or self.path is None:
             return
         self._db.close()  # damaged: set it aside and go on with a fresh one (see open)
         fresh = History.open(self.path, check_first=True)
@@ -244,6 +244,7 @@ class History(Queries):
         if not playthrough.finished:
             log.warning("not recording an unfinished playthrough of %s", playthrough.scenario.id)
             return None
+        self._settle()
         if not self._writable:
             if self.notice is None:
                 self.notice = CANT_SAVE.format(why="")
@@ -310,6 +311,7 @@ class History(Queries):
         The rows are deleted and the file rewritten (VACUUM, WAL truncated), so
         nothing of the old history stays on disk. The file itself stays.
         """
+        self._settle()
         if not self._writable:
             self.notice = self.notice or CANT_SAVE.format(why="")
             return False
@@ -376,9 +378,7 @@ class History(Queries):
         return {r[0] for r in found if isinstance(r[0], str)}
 
     def close(self) -> None:
-        if self._later is not None:  # a damaged file is set aside at the next opening
-            self._later.result()
-            self._later = None
+        self._later = None  # not waited for: a damaged file is set aside at the next save
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
 
