@@ -71,7 +71,7 @@ def load_scenario_bytes(
         )
         return None, rep.problems
     content_hash = hashlib.sha256(data).hexdigest()
-    if cache is not None and (found := cache.get(content_hash, path, assets_dir)) is not None:
+    if cache is not None and (found := cache.get(content_hash, path, rep.path)) is not None:
         return found
     text = _decode(data, rep)
     if text is None:
@@ -87,7 +87,7 @@ def load_scenario_bytes(
     # Top to bottom, as an author reads the file (the sort is stable within a line).
     problems = sorted(rep.problems, key=lambda p: (p.line, p.column))
     if cache is not None:
-        cache.put(content_hash, path, assets_dir, scenario, problems)
+        cache.put(content_hash, scenario, problems)
     return scenario, problems
 
 

@@ -1,8 +1,8 @@
 """A cache of checked scenarios, so a file is parsed and validated once, not at every start.
 
 >>> cache = ParseCache.default()          # the user cache folder (nothing created yet)
->>> found = cache.get(data, path, assets_dir)   # (Scenario | None, [Problem, ...]) or None
->>> cache.put(data, path, assets_dir, scenario, problems)
+>>> found = cache.get(content_hash, path)   # (Scenario | None, [Problem, ...]) or None
+>>> cache.put(content_hash, scenario, problems)
 
 An entry is keyed by the file's content (SHA-256), the game's version, the
 format version and this cache's own format: any change to one of them is a
@@ -23,10 +23,11 @@ cache folder of this system (platformdirs).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
-import tempfile
+import threading
 from pathlib import Path
 
 from game import APP_SLUG, __version__, safefiles
@@ -37,6 +38,7 @@ from game.paths import HOME_ENV
 
 CACHE_FORMAT = 1
 MAX_ENTRY = 4 * 1024 * 1024  # far above any entry a 256 KiB scenario makes
+_BINARY = getattr(os, "O_BINARY", 0)
 
 
 class ParseCache:
@@ -44,6 +46,8 @@ class ParseCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self._ready = False  # the folder has been made (private) by this cache
+        self._real: dict[str, Path] = {}  # folder -> the folder with its links resolved
 
     @classmethod
     def default(cls) -> ParseCache:
@@ -66,25 +70,38 @@ class ParseCache:
 
     def _entry(self, key: dict) -> Path:
         name = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()
-        return self.folder / name[:2] / f"{name}.json"
+        return self.folder / f"{name}.json"
 
     # -- reading and writing ---------------------------------------------------
-    def get(self, content_hash: str, path: Path, assets_dir: Path | None = None):
-        """``(scenario, problems)`` as the loader would give them for ``path``, or None (a miss)."""
+    def get(self, content_hash: str, path: Path, shown: str | None = None):
+        """``(scenario, problems)`` as the loader would give them for ``path``, or None (a miss).
+
+        ``shown`` is the path as messages show it (worked out from ``path`` if not given).
+        """
         key = self._key(content_hash)
         try:
             raw = safefiles.read_small(self._entry(key), MAX_ENTRY)
             entry = json.loads(raw)
             if entry.get("key") != key:
                 return None
-            shown = display_path(path)
+            shown = display_path(path) if shown is None else shown
             problems = [Problem(shown, *p) for p in entry["problems"]]
-            scenario = _scenario(entry["scenario"], path.resolve(), content_hash, shown)
+            scenario = _scenario(entry["scenario"], self._resolved(path), content_hash, shown)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # missing, damaged or from another version: parse again
         return scenario, problems
 
-    def put(self, content_hash: str, path: Path, assets_dir, scenario, problems) -> None:
+    def _resolved(self, path: Path) -> Path:
+        """``path.resolve()``, resolving each folder once (a library has many files per folder)."""
+        if os.path.islink(path):
+            return path.resolve()
+        folder = str(path.parent)
+        real = self._real.get(folder)
+        if real is None:
+            real = self._real[folder] = path.parent.resolve()
+        return real / path.name
+
+    def put(self, content_hash: str, scenario, problems) -> None:
         """Keep a result (never raises; a cache that cannot be written is no cache)."""
         if scenario is not None and any(c.portrait for c in scenario.characters.values()):
             return
@@ -97,13 +114,17 @@ class ParseCache:
             "scenario": None if scenario is None else _plain(scenario),
         }
         target = self._entry(key)
+        tmp = target.with_name(f".{target.stem}.{os.getpid()}.{threading.get_ident()}.tmp")
         with contextlib.suppress(OSError, ValueError, TypeError):
-            safefiles.private_folder(target.parent)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
+            if not self._ready:
+                safefiles.private_folder(self.folder)
+                self._ready = True
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o600)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, target)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, target)  # whole entries only, never half of one
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
@@ -129,6 +150,21 @@ def _plain(s: Scenario) -> list:
     ]  # fmt: skip
 
 
+_CHOICE_FIELDS = tuple(f.name for f in dataclasses.fields(Choice))
+
+
+def _choice(values: list) -> Choice:
+    """A Choice from its fields in order, without the frozen dataclass's slower __init__
+    (thousands are made per load; the fields were checked when the entry was written)."""
+    if len(values) != len(_CHOICE_FIELDS):
+        raise ValueError("a choice with the wrong number of fields")
+    choice = object.__new__(Choice)
+    fields = dict(zip(_CHOICE_FIELDS, values, strict=True))
+    fields["skills"] = tuple(fields["skills"])
+    choice.__dict__.update(fields)
+    return choice
+
+
 def _scenario(plain, path: Path, content_hash: str, shown: str) -> Scenario | None:
     if plain is None:
         return None
@@ -139,9 +175,7 @@ def _scenario(plain, path: Path, content_hash: str, shown: str) -> Scenario | No
         characters={c[0]: Character(*c) for c in chars},
         start=start,
         beats={
-            b[0]: Beat(b[0], b[1], b[2], tuple(
-                Choice(c[0], c[1], c[2], c[3], c[4], tuple(c[5]), *c[6:]) for c in b[7]
-            ), *b[3:7])
+            b[0]: Beat(b[0], b[1], b[2], tuple(_choice(c) for c in b[7]), *b[3:7])
             for b in beats
         },
         endings={e[0]: Ending(*e) for e in endings},
