@@ -39,7 +39,7 @@ def full_redraws(app: App, frames: int = FRAMES) -> float:
     for _ in range(frames):
         app.dirty = True
         t = time.perf_counter()
-        app.step([], 0.016)
+        app.frame([], 0.016)
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
@@ -56,10 +56,10 @@ def idle_draws(app: App, frames: int = FRAMES) -> int:
 
     app.draw = counting_draw
     for _ in range(10):  # let any opening motion finish
-        app.step([], 0.5)
+        app.frame([], 0.5)
     drawn = 0
     for _ in range(frames):
-        app.step([], 0.016)
+        app.frame([], 0.016)
     app.draw = original
     return drawn
 
@@ -67,7 +67,8 @@ def idle_draws(app: App, frames: int = FRAMES) -> int:
 def main() -> int:
     paths = AppPaths.default()
     Settings(intro_seen=True).save(paths.settings_file)
-    app = App(Context(paths=paths), size=SIZE)
+    ctx = Context(paths=paths)
+    app = App(paths, ctx.library, size=SIZE)
     results = []
     start_scenes(app)
     app.pump(5, 0.5)

@@ -127,7 +127,7 @@ def test_mute_and_volume(audio_factory):
 def test_unknown_sound_is_ignored(audio_factory, caplog):
     audio = audio_factory(0.5, False)
     audio.start()
-    with caplog.at_level(logging.WARNING, logger="game.ui.audio"):
+    with caplog.at_level(logging.WARNING, logger="firm_and_kind.ui.audio"):
         assert audio.play("airhorn") is False
         assert audio.play("airhorn") is False
     assert caplog.text.count("airhorn") == 1
@@ -135,7 +135,7 @@ def test_unknown_sound_is_ignored(audio_factory, caplog):
 
 def test_missing_sound_folder_is_silent(audio_factory, tmp_path, caplog):
     audio = audio_factory(0.5, False, sound_dir=tmp_path / "nowhere")
-    with caplog.at_level(logging.WARNING, logger="game.ui.audio"):
+    with caplog.at_level(logging.WARNING, logger="firm_and_kind.ui.audio"):
         audio.start()
         for name in SOUND_NAMES:
             assert audio.play(name) is False
@@ -148,7 +148,7 @@ def test_broken_and_missing_files_are_skipped(audio_factory, tmp_path, caplog):
     good = ASSETS_DIR / "sounds" / "chime.wav"
     (tmp_path / "chime.wav").write_bytes(good.read_bytes())
     audio = audio_factory(0.5, False, sound_dir=tmp_path)
-    with caplog.at_level(logging.WARNING, logger="game.ui.audio"):
+    with caplog.at_level(logging.WARNING, logger="firm_and_kind.ui.audio"):
         assert audio.start() is True
     assert audio.loaded == ("chime",)
     assert audio.play("chime") is True
@@ -164,7 +164,7 @@ def test_no_audio_device_means_silence(audio_factory, monkeypatch, caplog):
     monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
     monkeypatch.setattr(pygame.mixer, "init", no_device)
     audio = audio_factory(0.5, False)
-    with caplog.at_level(logging.INFO, logger="game.ui.audio"):
+    with caplog.at_level(logging.INFO, logger="firm_and_kind.ui.audio"):
         assert audio.start() is False
     assert "no audio device; playing silently" in caplog.text
     assert caplog.text.count("no audio device") == 1

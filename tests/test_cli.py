@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, write
+from tests.support.scenarios import BASE, write
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from game.core.coaching import coach, shorten
 from game.core.engine import Playthrough
-from tests.test_history_support import make_scenario
+from tests.support.history import make_scenario
 
 
 def run(scenario, picks, seed=1):

@@ -4,7 +4,7 @@ import pytest
 
 from game.core.engine import Playthrough, shuffled_choices
 from game.errors import PlaythroughError
-from tests.helpers import BASE, load
+from tests.support.scenarios import BASE, load
 
 
 @pytest.fixture

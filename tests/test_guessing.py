@@ -179,7 +179,7 @@ def test_validate_report_prints_the_guessing_section(tmp_path):
     from game.cli import main
     from game.cli.context import Context
     from game.paths import AppPaths
-    from tests.helpers import BASE, write
+    from tests.support.scenarios import BASE, write
 
     path = write(tmp_path, BASE)
     out = io.StringIO()

@@ -6,7 +6,7 @@ import pytest
 
 from game.core.model import Beat, Choice, hint_for
 from game.core.vocab import GENERAL_HINT, SKILL_HINTS, SKILLS
-from tests.helpers import BASE, errors, load, pos
+from tests.support.scenarios import BASE, errors, load, pos
 
 LOADERS = pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure"])
 LINE = "    line: Could you help me?\n"  # in the first beat, 'ask'

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.history import History, rows, schema
-from tests.test_history_support import GAVE_IN, PERFECT, T0, make_scenario, play
+from tests.support.history import GAVE_IN, PERFECT, T0, make_scenario, play
 
 ROOT = Path(__file__).resolve().parents[1]
 

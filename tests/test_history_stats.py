@@ -11,7 +11,7 @@ from game.cli.commands import progress
 from game.cli.context import Context
 from game.history import History, stats
 from game.paths import AppPaths
-from tests.test_history_support import (
+from tests.support.history import (
     GAVE_IN,
     GAVE_IN_LATE,
     PERFECT,

@@ -19,7 +19,7 @@ import pytest
 
 from game.core.engine import Playthrough
 from game.history import History, schema
-from tests.test_history_support import (
+from tests.support.history import (
     GAVE_IN,
     GAVE_IN_LATE,
     PERFECT,
@@ -213,7 +213,7 @@ READ_ONLY_SCRIPT = textwrap.dedent(
     import os, sys
     sys.path[:0] = [{root!r}, {tests!r}]
     from datetime import timedelta
-    from tests.test_history_support import make_scenario, play, PERFECT, T0
+    from tests.support.history import make_scenario, play, PERFECT, T0
     from game.history import History
     import game.history.store, csv, json, sqlite3, logging, encodings.idna  # load all first
     if os.getuid() == 0:  # then drop root's rights
@@ -340,7 +340,7 @@ WRITER = textwrap.dedent(
     import sys
     sys.path[:0] = [{root!r}, {tests!r}]
     from datetime import timedelta
-    from tests.test_history_support import make_scenario, play, PERFECT, GAVE_IN_LATE, T0
+    from tests.support.history import make_scenario, play, PERFECT, GAVE_IN_LATE, T0
     from game.history import History
     h = History.open({db!r})
     sc = make_scenario(title="t" * 3000)

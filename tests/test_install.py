@@ -11,8 +11,9 @@ import pytest
 
 from game.cli import main
 from game.cli.context import Context
-from game.core import packs
-from game.core.packs import PackRefused, install_pack, open_folder
+from game.core import pack_copy, packs
+from game.core.packs import install_pack
+from game.errors import PackRefused
 from game.paths import AppPaths
 
 SCENARIO = """\
@@ -92,7 +93,8 @@ def test_install_a_folder(tmp_path, paths):
     target = paths.user_scenarios / "friends-pack"
     assert (target / "moving-day.yaml").is_file()
     assert (target / "sub" / "third.yml").is_file()
-    assert (target / "README.txt").is_file()
+    assert not (target / "README.txt").exists()  # only scenarios and images are copied
+    assert result.skipped == ("README.txt: not a scenario file or an image",)
     assert not (target / ".hidden").exists()
     assert installed_names(paths) == ["friends-pack"]  # no staging folders left behind
 
@@ -179,7 +181,7 @@ def test_failed_copy_leaves_the_old_pack(tmp_path, paths, monkeypatch):
     def broken_copy(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(packs.shutil, "copytree", broken_copy)
+    monkeypatch.setattr(pack_copy, "_write_private", broken_copy)
     with pytest.raises(packs.InstallError, match="No space left"):
         install_pack(src, paths, replace=True)
     assert installed_names(paths) == ["pack"]
@@ -232,36 +234,3 @@ def test_install_command_success_and_refusal(tmp_path, paths):
     assert "bad-one.yaml:3:1: error:" in err
     assert "nothing was installed" in err
     assert "Traceback" not in err
-
-
-def test_open_folder_uses_the_system_opener(tmp_path, monkeypatch):
-    calls = []
-
-    class FakePopen:
-        def __init__(self, argv, **kwargs):
-            calls.append(argv)
-
-    monkeypatch.setattr(packs.sys, "platform", "linux")
-    monkeypatch.setattr(packs.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(packs.subprocess, "Popen", FakePopen)
-    target = tmp_path / "scenarios"
-    assert open_folder(target) is True
-    assert target.is_dir()
-    assert calls == [["/usr/bin/xdg-open", str(target)]]
-
-    monkeypatch.setattr(packs.sys, "platform", "darwin")
-    assert open_folder(target) is True
-    assert calls[-1] == ["/usr/bin/open", str(target)]
-
-
-def test_open_folder_without_an_opener(tmp_path, monkeypatch):
-    monkeypatch.setattr(packs.sys, "platform", "linux")
-    monkeypatch.setattr(packs.shutil, "which", lambda name: None)
-    assert open_folder(tmp_path / "x") is False
-
-    def failing(*a, **k):
-        raise OSError("no")
-
-    monkeypatch.setattr(packs.shutil, "which", lambda name: "/usr/bin/xdg-open")
-    monkeypatch.setattr(packs.subprocess, "Popen", failing)
-    assert open_folder(tmp_path / "x") is False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -15,60 +14,7 @@ from game.ui.live_reload import (
     LiveReloader,
     is_reload_key,
 )
-
-GOOD = """\
-id: reload-me
-title: {title}
-category: work
-difficulty: 1
-summary: Testing live reload.
-characters:
-  sam: {{name: Sam}}
-start: ask
-beats:
-  ask:
-    speaker: sam
-    line: Can you cover for me?
-    choices:
-      - text: No, not this time.
-        style: assertive
-        feedback: Clear.
-        next: {next}
-      - text: Okay.
-        style: passive
-        feedback: Gave in.
-        next: gave-in
-endings:
-  held: {{title: Held, tone: good, text: You kept your time.}}
-  gave-in: {{title: Gave in, tone: poor, text: You covered again.}}
-"""
-
-
-class Clock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
-
-    def tick(self, seconds=0.3):
-        self.now += seconds
-        return self.now
-
-
-class FakeScene:
-    """Stands in for the play scene's live-reload hooks."""
-
-    def __init__(self, path):
-        self.scenario_path = path
-        self.replaced = []
-        self.problems = []
-
-    def replace_scenario(self, scenario):
-        self.replaced.append(scenario)
-
-    def show_problems(self, problems):
-        self.problems.append(list(problems))
+from tests.support.live_reload import GOOD, Clock, FakeScene, save, settle
 
 
 @pytest.fixture
@@ -79,21 +25,6 @@ def setup(tmp_path):
     clock = Clock()
     reloader = LiveReloader.for_play_scene(scene, clock=clock)
     return path, scene, clock, reloader
-
-
-def settle(reloader, clock, polls=3):
-    """Advance the clock and poll a few times; the outcomes that were not None."""
-    outcomes = []
-    for _ in range(polls):
-        clock.tick()
-        out = reloader.update()
-        if out is not None:
-            outcomes.append(out)
-    return outcomes
-
-
-def save(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
 
 
 def test_nothing_happens_while_the_file_is_unchanged(setup):
@@ -259,7 +190,8 @@ def test_file_watcher_alone(tmp_path):
 
 
 def test_reload_key():
-    pygame = pytest.importorskip("pygame")
+    import pygame
+
     key = pygame.event.Event
     assert is_reload_key(key(pygame.KEYDOWN, key=pygame.K_F5, mod=0))
     assert is_reload_key(key(pygame.KEYDOWN, key=pygame.K_r, mod=pygame.KMOD_LCTRL))

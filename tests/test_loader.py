@@ -6,7 +6,7 @@ import pytest
 
 from game.core import yamltree
 from game.core.loader import MAX_BYTES, load_scenario_bytes, load_scenario_file
-from tests.helpers import BASE, errors, load, pos, write
+from tests.support.scenarios import BASE, errors, load, pos, write
 
 BOTH = pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "pure"])
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from game.core import schema as schema_mod
+from game.core.loader import load_scenario_file
 from game.core.schema import (
     MODELINE_PREFIX,
     SCHEMA_PATH,
@@ -271,7 +272,6 @@ SCHEMA_STRICTER = {"null choice text"}
 @pytest.mark.parametrize("name", sorted(set(BROKEN) - SCHEMA_STRICTER))
 def test_the_game_rejects_every_broken_fixture_too(name, tmp_path):
     """The schema and the game's validator agree on every broken fixture."""
-    loader = pytest.importorskip("game.core.loader")
     data = base()
     if name == "top level a list":
         data = [data]
@@ -279,15 +279,14 @@ def test_the_game_rejects_every_broken_fixture_too(name, tmp_path):
         BROKEN[name](data)
     path = tmp_path / "broken.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    scenario, problems = loader.load_scenario_file(path)
+    scenario, problems = load_scenario_file(path)
     assert scenario is None and any(p.is_error for p in problems), name
 
 
 def test_the_game_accepts_the_base_example(tmp_path):
-    loader = pytest.importorskip("game.core.loader")
     path = tmp_path / "base.yaml"
     path.write_text(BASE, encoding="utf-8")
-    scenario, problems = loader.load_scenario_file(path)
+    scenario, problems = load_scenario_file(path)
     assert scenario is not None, [str(p) for p in problems]
 
 

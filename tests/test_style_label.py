@@ -8,7 +8,7 @@ import pytest
 
 from game.cli.textplay import TextPlayer
 from game.core.vocab import PARTLY_ASSERTIVE, STYLES, display_style
-from tests.helpers import BASE, load
+from tests.support.scenarios import BASE, load
 
 
 @pytest.mark.parametrize("points", [5, 6, 7])

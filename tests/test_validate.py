@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import BASE, errors, load, pos
+from tests.support.scenarios import BASE, errors, load, pos
 
 # (name, old text, new text, needle marking where the error points, message fragment)
 # The needle is searched in the *changed* text; "@N" after it picks the N-th occurrence.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from game.errors import FirmKindError
+from game.errors import HelpDataError
 
 HELP_PATH = Path(__file__).resolve().parent.parent / "data" / "help.yaml"
 MAX_BYTES = 64 * 1024
@@ -32,10 +32,6 @@ ENTRY_REQUIRED = ("kind", "name", "reach", "for", "source", "checked")
 ENTRY_OPTIONAL = ("hours", "note")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TEXT_MAX = 300
-
-
-class HelpDataError(FirmKindError):
-    """The help data file is missing, too large, or not in the expected shape."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ The graphs draw every beat and ending once, with one arrow per reply.
 
 from __future__ import annotations
 
+from game.core.graph import reading_order
 from game.core.model import Beat, Choice, Scenario
 from game.core.vocab import DIFFICULTIES, NARRATOR
 
@@ -121,24 +122,9 @@ def _mermaid_escape(text: str) -> str:
 
 def _node_ids(scenario: Scenario) -> dict[str, str]:
     """Safe graph node names (b0, b1 ..., e0, e1 ...): ids may hold characters graphs reject."""
-    names = {bid: f"b{i}" for i, bid in enumerate(_beat_order(scenario))}
+    names = {bid: f"b{i}" for i, bid in enumerate(reading_order(scenario))}
     names.update({eid: f"e{i}" for i, eid in enumerate(scenario.endings)})
     return names
-
-
-def _beat_order(scenario: Scenario) -> list[str]:
-    """Beats in the order a reader meets them: start first, then breadth first, then any others."""
-    order = [scenario.start]
-    seen = {scenario.start}
-    i = 0
-    while i < len(order):
-        for c in scenario.beats[order[i]].choices:
-            if c.next in scenario.beats and c.next not in seen:
-                seen.add(c.next)
-                order.append(c.next)
-        i += 1
-    order += [b for b in scenario.beats if b not in seen]
-    return order
 
 
 def outline_mermaid(scenario: Scenario, *, width: int = GRAPH_WIDTH) -> str:
@@ -146,14 +132,14 @@ def outline_mermaid(scenario: Scenario, *, width: int = GRAPH_WIDTH) -> str:
     ids = _node_ids(scenario)
     esc = _mermaid_escape
     lines = ["flowchart TD"]
-    for bid in _beat_order(scenario):
+    for bid in reading_order(scenario):
         beat = scenario.beats[bid]
         label = esc(bid) + "<br/>" + esc(f"{_speaker(scenario, beat)}: {shorten(beat.line, width)}")
         lines.append(f'    {ids[bid]}["{label}"]')
     for eid, ending in scenario.endings.items():
         label = esc(f"{eid} ({ending.tone})") + "<br/>" + esc(shorten(ending.title, width))
         lines.append(f'    {ids[eid]}(["{label}"])')
-    for bid in _beat_order(scenario):
+    for bid in reading_order(scenario):
         for c in scenario.beats[bid].choices:
             lines.append(f'    {ids[bid]} -->|"{esc(_choice_label(c))}"| {ids[c.next]}')
     for tone, colours in (
@@ -188,7 +174,7 @@ def outline_dot(scenario: Scenario, *, width: int = GRAPH_WIDTH) -> str:
         '    node [shape=box, style="rounded", fontname="Helvetica"];',
         '    edge [fontname="Helvetica", fontsize=10];',
     ]
-    for bid in _beat_order(scenario):
+    for bid in reading_order(scenario):
         beat = scenario.beats[bid]
         label = f"{bid}\n{_speaker(scenario, beat)}: {shorten(beat.line, width)}"
         lines.append(f"    {q(bid)} [label={q(label)}];")
@@ -198,7 +184,7 @@ def outline_dot(scenario: Scenario, *, width: int = GRAPH_WIDTH) -> str:
         lines.append(
             f'    {q("ending:" + eid)} [label={q(label)}, shape=ellipse, style=filled, fillcolor="{fill}"];'
         )
-    for bid in _beat_order(scenario):
+    for bid in reading_order(scenario):
         for c in scenario.beats[bid].choices:
             target = ("ending:" + c.next) if c.next in scenario.endings else c.next
             lines.append(f"    {q(bid)} -> {q(target)} [label={q(_choice_label(c))}];")

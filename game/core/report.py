@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from game.core.graph import topological_order
 from game.core.model import Scenario
 from game.core.problems import display_path
 from game.core.scoring import POINTS_PER_DECISION, percent, stars
@@ -56,36 +57,10 @@ class Report:
         return stars(self.highest_percent)
 
 
-def _topological(scenario: Scenario) -> list[str]:
-    """Beat ids reachable from start, each after every beat it leads to (no recursion)."""
-    order: list[str] = []
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    stack: list[tuple[str, int]] = [(scenario.start, 0)]
-    while stack:
-        node, i = stack.pop()
-        if node in scenario.endings:
-            continue
-        choices = scenario.beats[node].choices
-        if i == 0:
-            if state.get(node) == 2:
-                continue
-            state[node] = 1
-        if i < len(choices):
-            stack.append((node, i + 1))
-            nxt = choices[i].next
-            if nxt in scenario.beats and state.get(nxt) is None:
-                stack.append((nxt, 0))
-            elif nxt in scenario.beats and state.get(nxt) == 1:
-                raise ValueError(f"cycle through beat {nxt!r}")
-        else:
-            state[node] = 2
-            order.append(node)
-    return order
-
-
 def scenario_report(scenario: Scenario) -> Report:
     """Every fact of the report, computed without walking the (possibly many) paths one by one."""
-    order = _topological(scenario)
+    # beats only, each after every node it leads to
+    order = [n for n in reversed(topological_order(scenario)) if n in scenario.beats]
     # For each node: decisions to go -> (lowest points, highest points) over the paths from it.
     spans: dict[str, dict[int, tuple[int, int]]] = {e: {0: (0, 0)} for e in scenario.endings}
     counts: dict[str, int] = {e: 1 for e in scenario.endings}

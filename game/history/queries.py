@@ -65,9 +65,30 @@ def _pct(value) -> int:
 
 
 class Queries:
-    """The reading half of a History (needs ``_conn``, ``attempts`` and ``_columns``)."""
+    """The reading half of a History (needs ``_conn``, ``_have`` and ``attempts``)."""
 
     _conn: sqlite3.Connection
+    _have: dict[str, set[str]]
+
+    # -- reading helpers ------------------------------------------------------------
+    def _where(self, scenario_id: str | None, include_practice: bool) -> tuple[str, tuple]:
+        conds, args = [], []
+        if scenario_id:
+            conds.append("scenario_id = ?")
+            args.append(scenario_id)
+        if not include_practice and self._columns("attempt", "practice") == "practice":
+            conds.append("practice = 0")
+        return (f"WHERE {' AND '.join(conds)}" if conds else ""), tuple(args)
+
+    def _columns(self, table: str, wanted: str) -> str:
+        """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
+        have = self._have.get(table)
+        if have is None:
+            have = self._have[table] = {
+                r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")
+            }
+        names = [c.strip() for c in wanted.split(",")]
+        return ", ".join(c if c in have else "NULL" for c in names)
 
     # -- is this file indexed for aggregates? -----------------------------------
     def _indexed(self) -> bool:
@@ -142,6 +163,16 @@ class Queries:
 
     def summary(self, scenario_id: str) -> Summary | None:
         return self.summaries(scenario_id).get(scenario_id)
+
+    def endings_found(self, scenario_id: str) -> set[str]:
+        try:
+            where, args = self._where(scenario_id, include_practice=False)
+            found = self._conn.execute(
+                f"SELECT DISTINCT ending_id FROM attempt {where}", args
+            ).fetchall()
+        except sqlite3.Error:
+            return set()
+        return {r[0] for r in found if isinstance(r[0], str)}
 
     def improvement(self, attempt: Attempt) -> stats.Improvement:
         """How ``attempt`` compares with the attempts at the same scenario before it."""

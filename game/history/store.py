@@ -1,6 +1,7 @@
 """The player's history: every finished playthrough, kept in SQLite on their machine.
 
 >>> h = History.open(paths.history_db)   # never raises for a damaged file
+>>> outcome = h.record_finished(playthrough, started_at, ended_at)   # saved, and how it compares
 >>> attempt = h.record(playthrough, started_at, ended_at)   # None if it could not be saved
 >>> h.notice   # a plain-words message to show the player once, or None
 
@@ -49,6 +50,7 @@ from pathlib import Path
 from game import safefiles
 from game.history import export, integrity, rows, schema
 from game.history.export import CSV_COLUMNS, utc_iso
+from game.history.outcome import Outcome
 from game.history.queries import Queries
 from game.history.records import Attempt, Step
 from game.history.rows import parse_time
@@ -244,6 +246,9 @@ class History(Queries):
         if not playthrough.finished:
             log.warning("not recording an unfinished playthrough of %s", playthrough.scenario.id)
             return None
+        if playthrough.playtest:
+            log.info("not recording a playtest of %s from a later beat", playthrough.scenario.id)
+            return None
         self._settle()
         if not self._writable:
             if self.notice is None:
@@ -304,6 +309,32 @@ class History(Queries):
             self.notice = CANT_SAVE.format(why=_why(exc))
             return None
         return self._attempt_by_id(attempt_id)
+
+    def record_finished(self, playthrough, started_at: datetime, ended_at: datetime) -> Outcome:
+        """Record a finished playthrough and say how it compares: the one call both front ends use.
+
+        The outcome holds the attempt (None if it could not be saved; then
+        :attr:`notice` says why), the improvement on earlier attempts, the best
+        before it and the endings found so far.
+        """
+        scenario_id = playthrough.scenario.id
+        before = self.summary(scenario_id)
+        previous_best = before.best_percent if before is not None else None
+        attempt = self.record(playthrough, started_at, ended_at)
+        if attempt is None:
+            return Outcome(
+                playthrough,
+                previous_best=previous_best,
+                endings_found=len(self.endings_found(scenario_id)),
+            )
+        improvement = self.improvement(attempt)
+        return Outcome(
+            playthrough,
+            attempt=attempt,
+            improvement=improvement,
+            previous_best=improvement.previous_best,
+            endings_found=improvement.endings_found,
+        )
 
     def reset(self) -> bool:
         """Delete every recorded playthrough (the player confirmed it). True if done.
@@ -367,16 +398,6 @@ class History(Queries):
     def attempt(self, attempt_id: int) -> Attempt | None:
         return self._attempt_by_id(attempt_id)
 
-    def endings_found(self, scenario_id: str) -> set[str]:
-        try:
-            where, args = self._where(scenario_id, include_practice=False)
-            found = self._conn.execute(
-                f"SELECT DISTINCT ending_id FROM attempt {where}", args
-            ).fetchall()
-        except sqlite3.Error:
-            return set()
-        return {r[0] for r in found if isinstance(r[0], str)}
-
     def close(self) -> None:
         self._later = None  # not waited for: a damaged file is set aside at the next save
         with contextlib.suppress(sqlite3.Error):
@@ -389,25 +410,6 @@ class History(Queries):
         self.close()
 
     # -- internals ----------------------------------------------------------
-    def _where(self, scenario_id: str | None, include_practice: bool) -> tuple[str, tuple]:
-        conds, args = [], []
-        if scenario_id:
-            conds.append("scenario_id = ?")
-            args.append(scenario_id)
-        if not include_practice and self._columns("attempt", "practice") == "practice":
-            conds.append("practice = 0")
-        return (f"WHERE {' AND '.join(conds)}" if conds else ""), tuple(args)
-
-    def _columns(self, table: str, wanted: str) -> str:
-        """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
-        have = self._have.get(table)
-        if have is None:
-            have = self._have[table] = {
-                r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")
-            }
-        names = [c.strip() for c in wanted.split(",")]
-        return ", ".join(c if c in have else "NULL" for c in names)
-
     def _checked(self, found, steps: dict[int, list[Step]]) -> list[Attempt]:
         out, bad = [], []
         for r in found:

@@ -20,7 +20,7 @@ import pygame
 from game.paths import ASSETS_DIR
 from game.ui.quiet import native_stderr_silenced
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("firm_and_kind.ui.audio")
 
 SOUND_NAMES = ("click", "chime", "tone", "celebrate")
 SOUND_DIR = ASSETS_DIR / "sounds"

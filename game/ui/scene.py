@@ -6,16 +6,34 @@ A screen is a :class:`Scene`. It builds its widgets in :meth:`Scene.layout`
 the keyboard (Tab and arrows move focus, Enter/Space activate, Esc goes back),
 so every screen works by mouse alone and by keyboard alone.
 
-Scenes written elsewhere (progress, branch map, review) are constructed as
-``SceneClass(app, ...)`` and get everything through ``app`` (theme, text,
-audio, settings, history, library, paths); nothing is global.
+Every scene is constructed as ``SceneClass(services, ...)`` by the navigator
+(:mod:`game.ui.navigation`) and gets everything through ``self.services``
+(:class:`game.ui.services.Services`); nothing is global. To open another
+screen a scene calls ``self.services.nav``; it never imports another scene.
+
+Life cycle of a scene on the :class:`SceneStack`, in order:
+
+* ``__init__`` -- built by the navigator; keep it to storing state (no layout yet).
+* :meth:`Scene.on_enter` -- pushed onto the stack; lays itself out.
+* :meth:`Scene.handle` / :meth:`Scene.update` / :meth:`Scene.draw` -- each frame
+  while it is on top (``update`` and ``draw`` also run while it is covered).
+* :meth:`Scene.on_pause` -- another scene was pushed on top of it.
+* :meth:`Scene.on_resume` -- the scene above it was closed; it is on top again.
+* :meth:`Scene.on_resize` -- the window changed size.
+* :meth:`Scene.on_exit` -- taken off the stack for good.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.ui.widgets import ScrollView, Widget, WidgetState, focus_ring
+
+if TYPE_CHECKING:  # annotations only
+    from game.ui.services import Services, Window
+    from game.ui.text import TextRenderer
 
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
@@ -26,8 +44,8 @@ class Scene:
     name = "scene"
     opaque = True  # False for overlays: the scene below is drawn first
 
-    def __init__(self, app) -> None:
-        self.app = app
+    def __init__(self, services: Services) -> None:
+        self.services = services
         self.widgets: list[Widget] = []
         self.focus_key: str | None = None
         self.hover_key: str | None = None
@@ -36,23 +54,29 @@ class Scene:
 
     # -- life cycle ---------------------------------------------------------------
     def on_enter(self) -> None:
+        """Called once, when the scene is pushed onto the stack; lays it out."""
         self.layout()
 
+    def on_pause(self) -> None:
+        """Called when another scene (a dialog, say) is pushed on top of this one."""
+
     def on_resume(self) -> None:
-        """Called when the scene above this one was popped."""
+        """Called when the scene above this one was closed and this one is on top again."""
         self.layout()
 
     def on_exit(self) -> None:
-        pass
+        """Called once, when the scene is taken off the stack for good."""
 
     def on_resize(self, size: tuple[int, int]) -> None:
+        """Called when the window changed size (the theme is already resized)."""
         self.layout()
 
     def layout(self) -> None:
+        """Build ``self.widgets`` for the current size and state (entry, resize, any change)."""
         self.widgets = []
 
     def update(self, dt: float) -> bool:
-        """Advance animations; True while something is still moving."""
+        """Called every frame with the seconds since the last; True while something moves."""
         return False
 
     # -- focus ----------------------------------------------------------------
@@ -71,10 +95,10 @@ class Scene:
         self.focus_key = key
         w = self.focused
         if reveal and w is not None and w.content_rect is not None and self.scroll is not None:
-            margin = self.app.theme.sp(16)
+            margin = self.services.theme.sp(16)
             if self.scroll.ensure_visible(w.content_rect, margin):
                 self.layout()
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     def ensure_focus(self, default: str | None = None) -> None:
         keys = [w.key for w in self.focusables]
@@ -113,30 +137,31 @@ class Scene:
 
     def activate(self, w: Widget, pos=None) -> None:
         if pos is not None and w.on_click_at is not None:
-            self.app.sound("click")
+            self.services.sound("click")
             w.on_click_at(pos)
         elif w.on_activate is not None:
-            self.app.sound("click")
+            self.services.sound("click")
             w.on_activate()
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     def handle(self, event: pygame.event.Event) -> bool:
-        app = self.app
+        """Called for each event while this scene is on top; True if it was used."""
+        app = self.services
         if event.type == pygame.MOUSEMOTION:
-            if app.keyboard_mode:
-                app.keyboard_mode = False
-                app.dirty = True
+            if app.window.keyboard_mode:
+                app.window.keyboard_mode = False
+                app.window.dirty = True
             w = self.widget_at(event.pos)
             key = w.key if w else None
             if key != self.hover_key:
                 self.hover_key = key
-                app.dirty = True
+                app.window.dirty = True
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            app.keyboard_mode = False
+            app.window.keyboard_mode = False
             w = self.widget_at(event.pos)
             self.pressed_key = w.key if w else None
-            app.dirty = True
+            app.window.dirty = True
             return True
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             w = self.widget_at(event.pos)
@@ -146,25 +171,25 @@ class Scene:
                     self.focus_key = w.key
                 self.hover_key = w.key
                 self.activate(w, event.pos)
-            app.dirty = True
+            app.window.dirty = True
             return True
         if event.type == pygame.MOUSEWHEEL:
             if self.scroll is not None and self.scroll.scroll(-event.y * app.theme.sp(48)):
                 self.layout()
                 self.hover_key = None
-                app.dirty = True
+                app.window.dirty = True
             return True
         if event.type == pygame.KEYDOWN:
             return self.handle_key(event)
         return False
 
     def handle_key(self, event: pygame.event.Event) -> bool:
-        app = self.app
-        app.keyboard_mode = True
-        app.dirty = True  # any key may change what is shown; one frame is cheap
+        app = self.services
+        app.window.keyboard_mode = True
+        app.window.dirty = True  # any key may change what is shown; one frame is cheap
         w = self.focused
         if w is not None and w.on_key is not None and w.on_key(event):
-            app.dirty = True
+            app.window.dirty = True
             return True
         k = event.key
         if k == pygame.K_TAB:
@@ -205,7 +230,8 @@ class Scene:
         return False
 
     def back(self) -> None:
-        self.app.stack.pop()
+        """Esc and the Back button: close this scene (scenes may do something else)."""
+        self.services.nav.back()
 
     # -- drawing ----------------------------------------------------------------
     def state_of(self, w: Widget) -> WidgetState:
@@ -214,39 +240,44 @@ class Scene:
             focused=focused,
             hovered=w.key == self.hover_key,
             pressed=w.key == self.pressed_key,
-            ring=focused and self.app.keyboard_mode,
+            ring=focused and self.services.window.keyboard_mode,
         )
 
     def draw_widget(self, surface: pygame.Surface, w: Widget) -> None:
         clipped = w.content_rect is not None and self.scroll is not None
         if clipped:
             if not w.rect.colliderect(
-                self.scroll.viewport.inflate(self.app.theme.sp(24), self.app.theme.sp(24))
+                self.scroll.viewport.inflate(self.services.theme.sp(24), self.services.theme.sp(24))
             ):
                 return
-            self.app.text.push_clip(
-                surface, self.scroll.viewport.inflate(self.app.theme.sp(16), self.app.theme.sp(8))
+            self.services.text.push_clip(
+                surface,
+                self.scroll.viewport.inflate(self.services.theme.sp(16), self.services.theme.sp(8)),
             )
         w.paint(surface, w.rect, self.state_of(w))
         if clipped:
-            self.app.text.pop_clip(surface)
+            self.services.text.pop_clip(surface)
 
     def draw_widgets(self, surface: pygame.Surface, widgets=None) -> None:
         for w in self.widgets if widgets is None else widgets:
             self.draw_widget(surface, w)
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.app.theme.palette.bg)
+        """Called when a frame is drawn (scenes under a see-through dialog are drawn first)."""
+        surface.fill(self.services.theme.palette.bg)
         self.draw_widgets(surface)
 
     def ring(self, surface: pygame.Surface, w: Widget, radius: int | None = None) -> None:
         if self.state_of(w).ring:
-            focus_ring(surface, w.rect, self.app, radius)
+            focus_ring(surface, w.rect, self.services, radius)
 
 
 class SceneStack:
-    def __init__(self, app) -> None:
-        self.app = app
+    """The scenes of the window, the top one active. Only the navigator changes it."""
+
+    def __init__(self, window: Window, text: TextRenderer) -> None:
+        self.window = window
+        self.text = text
         self.scenes: list[Scene] = []
 
     @property
@@ -254,9 +285,11 @@ class SceneStack:
         return self.scenes[-1] if self.scenes else None
 
     def push(self, scene: Scene) -> Scene:
+        if self.scenes:
+            self.scenes[-1].on_pause()
         self.scenes.append(scene)
         scene.on_enter()
-        self.app.dirty = True
+        self.window.dirty = True
         return scene
 
     def pop(self) -> Scene | None:
@@ -267,14 +300,17 @@ class SceneStack:
         if self.scenes:
             self.scenes[-1].on_resume()
         else:
-            self.app.quit()
-        self.app.dirty = True
+            self.window.quit()
+        self.window.dirty = True
         return scene
 
     def replace(self, scene: Scene) -> Scene:
         if self.scenes:
             self.scenes.pop().on_exit()
-        return self.push(scene)
+        self.scenes.append(scene)
+        scene.on_enter()
+        self.window.dirty = True
+        return scene
 
     def reset(self, *scenes: Scene) -> None:
         while self.scenes:
@@ -282,14 +318,14 @@ class SceneStack:
         for s in scenes:
             self.push(s)
 
-    def pop_to(self, cls) -> bool:
-        """Pop until a scene of ``cls`` is on top; False if there is none."""
+    def pop_to(self, cls: type[Scene]) -> bool:
+        """Pop until a scene of ``cls`` is on top; False (and nothing popped) if there is none."""
         if not any(isinstance(s, cls) for s in self.scenes):
             return False
         while not isinstance(self.scenes[-1], cls):
             self.scenes.pop().on_exit()
         self.scenes[-1].on_resume()
-        self.app.dirty = True
+        self.window.dirty = True
         return True
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -298,9 +334,9 @@ class SceneStack:
             if s.opaque:
                 start = i
         for layer, s in enumerate(self.scenes[start:]):
-            self.app.text.layer = layer
+            self.text.layer = layer
             s.draw(surface)
-        self.app.text.layer = 0
+        self.text.layer = 0
 
     def update(self, dt: float) -> bool:
         moving = False

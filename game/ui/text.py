@@ -43,12 +43,12 @@ class TextRenderer:
         self._clips: list[pygame.Rect] = []
 
     # -- fonts ----------------------------------------------------------------
-    def font(self, role: str, step: float = 1.0) -> pygame.font.Font:
+    def font(self, role: str, scale: float = 1.0) -> pygame.font.Font:
         weight = FONT_ROLES[role][0]
-        return self.fonts.get(weight, self.theme.font_px(role, step))
+        return self.fonts.get(weight, self.theme.font_px(role, scale))
 
-    def line_height(self, role: str, step: float = 1.0) -> int:
-        return round(self.theme.font_px(role, step) * LINE_HEIGHT)
+    def line_height(self, role: str, scale: float = 1.0) -> int:
+        return round(self.theme.font_px(role, scale) * LINE_HEIGHT)
 
     # -- clipping (scroll views) ----------------------------------------------
     def push_clip(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -63,14 +63,14 @@ class TextRenderer:
         surface.set_clip(self._clips[-1] if self._clips else None)
 
     # -- measuring --------------------------------------------------------------
-    def width_of(self, text: str, role: str, step: float = 1.0) -> int:
-        return self.font(role, step).size(text)[0]
+    def width_of(self, text: str, role: str, scale: float = 1.0) -> int:
+        return self.font(role, scale).size(text)[0]
 
-    def wrap(self, text: str, role: str, width: int, step: float = 1.0) -> list[str]:
-        key = (text, role, self.theme.font_px(role, step), width)
+    def wrap(self, text: str, role: str, width: int, scale: float = 1.0) -> list[str]:
+        key = (text, role, self.theme.font_px(role, scale), width)
         lines = self._wraps.get(key)
         if lines is None:
-            lines = self._wrap(text, self.font(role, step), max(10, width))
+            lines = self._wrap(text, self.font(role, scale), max(10, width))
             if len(self._wraps) > self.CACHE_LIMIT:
                 self._wraps.clear()
             self._wraps[key] = lines
@@ -103,14 +103,14 @@ class TextRenderer:
             lines.append(current)
         return lines
 
-    def height_of(self, text: str, role: str, width: int, step: float = 1.0) -> int:
-        n = len(self.wrap(text, role, width, step))
-        return n * self.line_height(role, step)
+    def height_of(self, text: str, role: str, width: int, scale: float = 1.0) -> int:
+        n = len(self.wrap(text, role, width, scale))
+        return n * self.line_height(role, scale)
 
-    def shorten(self, text: str, role: str, width: int, step: float = 1.0) -> str:
+    def shorten(self, text: str, role: str, width: int, scale: float = 1.0) -> str:
         """The text on one line, cut with an ellipsis if it does not fit."""
         text = " ".join(text.split())
-        font = self.font(role, step)
+        font = self.font(role, scale)
         if font.size(text)[0] <= width:
             return text
         lo, hi = 0, len(text)
@@ -123,11 +123,11 @@ class TextRenderer:
         return text[:lo].rstrip() + ELLIPSIS
 
     # -- rendering --------------------------------------------------------------
-    def render(self, text: str, role: str, color, step: float = 1.0) -> pygame.Surface:
-        key = (text, role, self.theme.font_px(role, step), tuple(color))
+    def render(self, text: str, role: str, color, scale: float = 1.0) -> pygame.Surface:
+        key = (text, role, self.theme.font_px(role, scale), tuple(color))
         surf = self._surfaces.get(key)
         if surf is None:
-            surf = self.font(role, step).render(text, True, color)
+            surf = self.font(role, scale).render(text, True, color)
             if len(self._surfaces) > self.CACHE_LIMIT:
                 self._surfaces.clear()
             self._surfaces[key] = surf
@@ -152,18 +152,18 @@ class TextRenderer:
         color=None,
         *,
         align: str = "left",
-        step: float = 1.0,
+        scale: float = 1.0,
     ) -> int:
         """Draw ``text`` wrapped inside ``rect``; returns the height used."""
         color = color or self.theme.palette.text
         rect = pygame.Rect(rect)
-        lines = self.wrap(text, role, rect.width, step)
-        lh = self.line_height(role, step)
+        lines = self.wrap(text, role, rect.width, scale)
+        lh = self.line_height(role, scale)
         y = rect.y
         covered: pygame.Rect | None = None
         for line in lines:
             if line:
-                surf = self.render(line, role, color, step)
+                surf = self.render(line, role, color, scale)
                 if align == "center":
                     x = rect.centerx - surf.get_width() // 2
                 elif align == "right":
@@ -190,11 +190,11 @@ class TextRenderer:
         *,
         anchor: str = "topleft",
         container: pygame.Rect | None = None,
-        step: float = 1.0,
+        scale: float = 1.0,
     ) -> pygame.Rect:
         """Draw one line of text placed by ``anchor`` at ``pos``; returns its rect."""
         color = color or self.theme.palette.text
-        surf = self.render(text, role, color, step)
+        surf = self.render(text, role, color, scale)
         r = surf.get_rect(**{anchor: pos})
         surface.blit(surf, r)
         self._note(text, r, container if container is not None else r)

@@ -141,8 +141,8 @@ class Theme:
         """A distance on the spacing scale (4/8/16/24/32/48 at 1280x720)."""
         return max(1, round(n * self.scale))
 
-    def font_px(self, role: str, step: float = 1.0) -> int:
-        return max(10, round(FONT_ROLES[role][1] * self.text_scale * step))
+    def font_px(self, role: str, scale: float = 1.0) -> int:
+        return max(10, round(FONT_ROLES[role][1] * self.text_scale * scale))
 
     @property
     def radius(self) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.core.vocab import SKILLS, STYLES
+from game.ui.icons import draw_icon, style_icon
 
 Paint = Callable[[pygame.Surface, pygame.Rect, "WidgetState"], None]
 
@@ -170,95 +171,6 @@ def button_painter(
             focus_ring(surface, rect, ui, radius=radius)
 
     return paint
-
-
-def draw_icon(surface: pygame.Surface, name: str, rect: pygame.Rect, color) -> None:
-    w = max(2, rect.width // 7)
-    if name == "pause":
-        bw = max(2, rect.width // 4)
-        pygame.draw.rect(
-            surface, color, (rect.x + rect.width // 6, rect.y, bw, rect.height), border_radius=2
-        )
-        pygame.draw.rect(
-            surface,
-            color,
-            (rect.right - rect.width // 6 - bw, rect.y, bw, rect.height),
-            border_radius=2,
-        )
-    elif name == "back":
-        pts = [
-            (rect.right, rect.y),
-            (rect.x + rect.width // 3, rect.centery),
-            (rect.right, rect.bottom),
-        ]
-        pygame.draw.lines(surface, color, False, pts, w)
-    elif name == "play":
-        pygame.draw.polygon(
-            surface,
-            color,
-            [(rect.x + 2, rect.y), (rect.right, rect.centery), (rect.x + 2, rect.bottom)],
-        )
-    elif name == "warning":
-        draw_warning_mark(surface, rect, color)
-    elif name in STYLES:
-        style_icon(surface, rect, name, color)
-
-
-def draw_warning_mark(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
-    """A soft round "!" mark (a content note, not an alarm)."""
-    r = min(rect.width, rect.height) // 2
-    c = rect.center
-    pygame.draw.circle(surface, color, c, r, width=max(2, r // 5))
-    lw = max(2, r // 4)
-    pygame.draw.line(surface, color, (c[0], c[1] - r // 2), (c[0], c[1] + r // 8), lw)
-    pygame.draw.circle(surface, color, (c[0], c[1] + r // 2 - 1), max(1, lw // 2 + 1))
-
-
-def style_icon(surface: pygame.Surface, rect: pygame.Rect, style: str, color) -> None:
-    """Icon for a style: a balanced scale, a downward arrow, a spike, a wavy line."""
-    x, y, w, h = rect
-    lw = max(2, round(w / 8))
-    if style == "assertive":
-        cx = x + w // 2
-        pygame.draw.line(surface, color, (cx, y + h * 0.12), (cx, y + h * 0.9), lw)
-        pygame.draw.line(surface, color, (x + w * 0.1, y + h * 0.3), (x + w * 0.9, y + h * 0.3), lw)
-        pygame.draw.line(
-            surface, color, (x + w * 0.25, y + h * 0.9), (x + w * 0.75, y + h * 0.9), lw
-        )
-        for px in (x + w * 0.18, x + w * 0.82):
-            pygame.draw.arc(
-                surface,
-                color,
-                pygame.Rect(px - w * 0.16, y + h * 0.36, w * 0.32, h * 0.3),
-                math.pi,
-                2 * math.pi,
-                lw,
-            )
-    elif style == "passive":
-        cx = x + w // 2
-        pygame.draw.line(surface, color, (cx, y + h * 0.1), (cx, y + h * 0.85), lw)
-        pygame.draw.lines(
-            surface,
-            color,
-            False,
-            [(x + w * 0.22, y + h * 0.55), (cx, y + h * 0.88), (x + w * 0.78, y + h * 0.55)],
-            lw,
-        )
-    elif style == "aggressive":
-        pts = [
-            (x + w * 0.05, y + h * 0.85),
-            (x + w * 0.35, y + h * 0.85),
-            (x + w * 0.5, y + h * 0.08),
-            (x + w * 0.65, y + h * 0.85),
-            (x + w * 0.95, y + h * 0.85),
-        ]
-        pygame.draw.lines(surface, color, False, pts, lw)
-    else:  # passive-aggressive: a wavy line
-        pts = []
-        for i in range(21):
-            t = i / 20
-            pts.append((x + w * (0.05 + 0.9 * t), y + h / 2 + math.sin(t * math.pi * 3) * h * 0.25))
-        pygame.draw.lines(surface, color, False, pts, lw)
 
 
 def style_badge(

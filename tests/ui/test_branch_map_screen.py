@@ -7,24 +7,22 @@ from datetime import UTC, datetime, timedelta
 import pygame
 import pytest
 
-from tests.test_history_support import (
+from tests.support.history import (
     PERFECT,
     big_scenario,
     make_scenario,
     play,
     random_play,
-    text_problems,
 )
-from tests.ui.conftest import key
+from tests.support.window import SIZES, key, layout_problems
 
-SIZES = [(960, 540), (1280, 720), (1920, 1080)]
 T = datetime(2026, 5, 1, tzinfo=UTC)
 
 
 def render(app):
-    app.text.record = []
+    app.services.text.record = []
     app.dirty = True
-    app.step([], 0.05)
+    app.frame([], 0.05)
     return app.window.get_surface()
 
 
@@ -36,10 +34,10 @@ def test_branch_map_renders_without_clipping(app, plays, which):
 
     sc = make_scenario() if which == "small" else big_scenario()
     for i in range(plays):
-        app.history.record(random_play(sc, i), T, T + timedelta(minutes=i))
-    scene = app.stack.push(BranchMapScene(app, sc))
-    surface = render(app)
-    assert text_problems(app, surface) == []
+        app.services.history.record(random_play(sc, i), T, T + timedelta(minutes=i))
+    scene = app.stack.push(BranchMapScene(app.services, sc))
+    render(app)
+    assert layout_problems(app, overlaps=False) == []
     # every box is inside the map area at the fitted zoom, or can be panned to
     nodes = [w for w in scene.widgets if w.key.startswith("node:")]
     assert len(nodes) == len(sc.beats) + len(sc.endings)
@@ -47,8 +45,8 @@ def test_branch_map_renders_without_clipping(app, plays, which):
         scene.set_focus(w.key)
         render(app)
         assert scene.canvas.contains(scene.focused.rect), w.key
-        assert text_problems(app, app.window.get_surface()) == []
-    text = " ".join(r.text for r in app.text.record)
+        assert layout_problems(app, overlaps=False) == []
+    text = " ".join(r.text for r in app.services.text.record)
     if plays == 0:
         assert "Not found yet" in text
 
@@ -57,13 +55,13 @@ def test_found_paths_and_locked_outlines(app):
     from game.ui.scenes.branch_map import BranchMapScene
 
     sc = make_scenario()
-    app.history.record(play(sc, PERFECT), T, T)
-    scene = app.stack.push(BranchMapScene(app, sc))
+    app.services.history.record(play(sc, PERFECT), T, T)
+    scene = app.stack.push(BranchMapScene(app.services, sc))
     found = {n.id for n in scene.nodes.values() if n.found and not n.dummy}
     assert found == {"ask", "pushback", "held"}
     assert scene.taken == {("ask", "pushback"), ("pushback", "held")}
     render(app)
-    text = [r.text for r in app.text.record]
+    text = [r.text for r in app.services.text.record]
     assert "Good ending" in text  # the tone is a word, not only a colour
     assert text.count("Not found yet") == 2
 
@@ -72,28 +70,28 @@ def test_keyboard_moves_between_boxes_zooms_and_fits(app):
     from game.ui.scenes.branch_map import BranchMapScene
 
     sc = big_scenario(depth=9)
-    scene = app.stack.push(BranchMapScene(app, sc))
+    scene = app.stack.push(BranchMapScene(app.services, sc))
     assert scene.focus_key == "node:b0"
-    app.step([key(pygame.K_RIGHT)], 0.05)
+    app.frame([key(pygame.K_RIGHT)], 0.05)
     assert scene.focus_key != "node:b0"
-    app.step([key(pygame.K_PLUS)], 0.05)
+    app.frame([key(pygame.K_PLUS)], 0.05)
     assert scene.zoom is not None and scene.zoom > scene.fit_zoom() - 1e-9
     for _ in range(8):
-        app.step([key(pygame.K_RIGHT)], 0.05)
+        app.frame([key(pygame.K_RIGHT)], 0.05)
     assert scene.canvas.contains(scene.focused.rect)  # panned to follow the focus
-    app.step([key(pygame.K_0)], 0.05)
+    app.frame([key(pygame.K_0)], 0.05)
     assert scene.zoom is None and scene.pan == [0, 0]
-    surface = render(app)
-    assert text_problems(app, surface) == []
-    app.step([key(pygame.K_ESCAPE)], 0.05)
+    render(app)
+    assert layout_problems(app, overlaps=False) == []
+    app.frame([key(pygame.K_ESCAPE)], 0.05)
     assert scene not in app.stack.scenes
 
 
 def test_mouse_wheel_and_drag_pan(app):
     from game.ui.scenes.branch_map import BranchMapScene
 
-    scene = app.stack.push(BranchMapScene(app, big_scenario(depth=12)))
-    app.step([key(pygame.K_PLUS), key(pygame.K_PLUS)], 0.05)
+    scene = app.stack.push(BranchMapScene(app.services, big_scenario(depth=12)))
+    app.frame([key(pygame.K_PLUS), key(pygame.K_PLUS)], 0.05)
     c = scene.canvas.center
     events = [
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=c),
@@ -102,18 +100,21 @@ def test_mouse_wheel_and_drag_pan(app):
         ),
         pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=(c[0] - 100, c[1])),
     ]
-    app.step(events, 0.05)
+    app.frame(events, 0.05)
     assert scene.pan[0] > 0
-    surface = render(app)
-    assert text_problems(app, surface) == []
+    render(app)
+    assert layout_problems(app, overlaps=False) == []
 
 
 def test_a_changed_scenario_ignores_steps_it_no_longer_has(app):
     from game.ui.scenes.branch_map import BranchMapScene
 
     old = make_scenario(content_hash="h1", extra_ending=True)
-    app.history.record(play(old, (0, 2)), T, T)  # -> "later", an ending the new version lacks
+    app.services.history.record(
+        play(old, (0, 2)), T, T
+    )  # -> "later", an ending the new version lacks
     new = make_scenario(content_hash="h2")
-    scene = app.stack.push(BranchMapScene(app, new))
+    scene = app.stack.push(BranchMapScene(app.services, new))
     assert {n.id for n in scene.nodes.values() if n.found} == {"ask", "pushback"}
-    assert text_problems(app, render(app)) == []
+    render(app)
+    assert layout_problems(app, overlaps=False) == []

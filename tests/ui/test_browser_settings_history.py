@@ -9,7 +9,7 @@ import pygame
 import pytest
 
 from game.core.engine import Playthrough
-from tests.ui.conftest import SIZES, layout_problems, shipped_like
+from tests.support.window import SIZES, layout_problems, shipped_like
 
 T0 = datetime(2026, 3, 1, 12, 0).astimezone()
 
@@ -26,7 +26,7 @@ def finish(scenario, pick: str = "best", seed: int = 1) -> Playthrough:
 def record(app, scenario, pick: str, n: int = 0):
     p = finish(scenario, pick, seed=n + 1)
     start = T0 + timedelta(minutes=10 * n)
-    return app.history.record(p, start, start + timedelta(minutes=3))
+    return app.services.history.record(p, start, start + timedelta(minutes=3))
 
 
 def row_order(d) -> list[str]:
@@ -40,7 +40,7 @@ def texts(d) -> str:
 def open_browser(d):
     from game.ui.scenes.browser import BrowserScene
 
-    d.app.stack.push(BrowserScene(d.app))
+    d.app.stack.push(BrowserScene(d.app.services))
     d.render()
     return d.top
 
@@ -120,7 +120,7 @@ def test_branch_map_and_review_open_from_the_browser_by_keyboard_and_mouse(make_
 def open_settings(d):
     from game.ui.scenes.settings import SettingsScene
 
-    d.app.stack.push(SettingsScene(d.app))
+    d.app.stack.push(SettingsScene(d.app.services))
     d.render()
     return d.top
 
@@ -139,25 +139,25 @@ def test_reset_asks_first_cancel_keeps_and_confirm_empties(make_app):
     assert "Export" in texts(d)  # it suggests exporting first
     d.key(pygame.K_ESCAPE)
     assert d.top.name == "settings"
-    assert len(d.app.history.attempts()) == 2
+    assert len(d.app.services.history.attempts()) == 2
     # Enter on the focused Cancel also keeps everything
     d.top.set_focus("reset")
     d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)
     assert d.top.name == "settings"
-    assert len(d.app.history.attempts()) == 2
+    assert len(d.app.services.history.attempts()) == 2
     # mouse: Reset, then Cancel
     d.click("reset")
     d.click("cancel")
-    assert d.top.name == "settings" and len(d.app.history.attempts()) == 2
+    assert d.top.name == "settings" and len(d.app.services.history.attempts()) == 2
     # mouse: Reset, then confirm
     d.click("reset")
     d.click("confirm-reset")
     assert d.top.name == "settings"
-    assert d.app.history.attempts() == []
+    assert d.app.services.history.attempts() == []
     assert "Your progress was reset" in texts(d)
     # the browser shows every scenario as new again
-    assert d.app.history.summaries() == {}
+    assert d.app.services.history.summaries() == {}
 
 
 def test_export_writes_a_csv_with_every_playthrough(make_app, tmp_path, monkeypatch):
@@ -214,7 +214,7 @@ def test_export_with_no_history_says_there_is_nothing_yet(make_app, tmp_path, mo
 def test_open_folder_calls_open_folder_and_shows_the_path_when_it_cannot(
     make_app, monkeypatch, screen
 ):
-    import game.core.packs as packs
+    import game.ui.scenes.controls as controls
 
     calls = []
     result = {"ok": True}
@@ -223,14 +223,14 @@ def test_open_folder_calls_open_folder_and_shows_the_path_when_it_cannot(
         calls.append(path)
         return result["ok"]
 
-    monkeypatch.setattr(packs, "open_folder", fake_open)
+    monkeypatch.setattr(controls, "open_folder", fake_open)
     d = make_app()
     if screen == "settings":
         open_settings(d)
     else:
         from game.ui.scenes.about import AboutScene
 
-        d.app.stack.push(AboutScene(d.app))
+        d.app.stack.push(AboutScene(d.app.services))
         d.render()
     folder = str(d.app.paths.user_scenarios)
     d.key(pygame.K_END)
@@ -254,11 +254,11 @@ def test_a_damaged_settings_file_is_noted_once(make_app, tmp_path):
     settings_file = d.app.paths.settings_file
     settings_file.write_text("{ not json", encoding="utf-8")
     d = make_app(home=home, intro_seen=False)
-    assert any("settings file could not be read" in t for t, _ in d.app.toasts)
+    assert any("settings file could not be read" in t for t in d.app.services.notices.texts)
     assert len(list(settings_file.parent.glob("settings.json.damaged-*"))) == 1
-    d.app.settings.save(settings_file)
+    d.app.services.settings.save(settings_file)
     d = make_app(home=home, intro_seen=False)
-    assert not any("settings" in t for t, _ in d.app.toasts)
+    assert not any("settings" in t for t in d.app.services.notices.texts)
 
 
 # -- the debrief ----------------------------------------------------------------------------
@@ -266,7 +266,7 @@ def play_through_window(d, pick: str):
     """Play extra-shift in the window with the keyboard, choosing the best or worst reply."""
     from game.ui.scenes.play import PlayScene
 
-    d.app.stack.push(PlayScene(d.app, shipped_like("extra-shift"), seed=5))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like("extra-shift"), seed=5))
     d.frames()
     while d.top.name == "play":
         pts = [c.points for c in d.top.shown]
@@ -280,13 +280,13 @@ def play_through_window(d, pick: str):
 def test_debrief_celebrates_a_new_best_and_records_each_playthrough_once(make_app, monkeypatch):
     d = make_app()
     sounds = []
-    real = d.app.sound
-    monkeypatch.setattr(d.app, "sound", lambda name: (sounds.append(name), real(name)))
+    real = d.app.services.sound
+    monkeypatch.setattr(d.app.services, "sound", lambda name: (sounds.append(name), real(name)))
     first = play_through_window(d, "worst")
     shown = texts(d)
     assert "Your first try at this one." in shown
     assert "Endings found: 1 of" in shown
-    assert len(d.app.history.attempts("extra-shift")) == 1
+    assert len(d.app.services.history.attempts("extra-shift")) == 1
     d.app.stack.pop()
     sounds.clear()
     second = play_through_window(d, "best")
@@ -303,12 +303,12 @@ def test_debrief_celebrates_a_new_best_and_records_each_playthrough_once(make_ap
     d.key(pygame.K_TAB)
     assert second.celebrate_tween.done
     # exactly one attempt per playthrough, even if its debrief is built again
-    assert len(d.app.history.attempts("extra-shift")) == 2
+    assert len(d.app.services.history.attempts("extra-shift")) == 2
     from game.ui.scenes.debrief import DebriefScene
 
-    again = DebriefScene(d.app, second.playthrough)
+    again = DebriefScene(d.app.services, second.outcome)
     assert again.attempt.id == second.attempt.id and again.is_new_best
-    assert len(d.app.history.attempts("extra-shift")) == 2
+    assert len(d.app.services.history.attempts("extra-shift")) == 2
     # a worse third try: no new best, the best so far and last time, no scolding
     d.app.stack.pop()
     play_through_window(d, "worst")
@@ -316,12 +316,12 @@ def test_debrief_celebrates_a_new_best_and_records_each_playthrough_once(make_ap
     assert f"Your best so far: {second.score.percent}%" in shown
     assert f"Last time: {second.score.percent}%" in shown
     assert "new best" not in shown
-    assert len(d.app.history.attempts("extra-shift")) == 3
+    assert len(d.app.services.history.attempts("extra-shift")) == 3
 
 
 def test_new_best_with_motion_off_is_shown_without_animating(make_app):
     d = make_app()
-    d.app.settings.motion = False
+    d.app.services.settings.motion = False
     record(d.app, shipped_like("extra-shift"), "worst", 0)
     debrief = play_through_window(d, "best")
     assert debrief.is_new_best and debrief.celebrate_tween.done
@@ -338,17 +338,17 @@ def states(d, tmp_path):
     app = d.app
     stack = app.stack
     for mode in ("menu", "unplayed", "lowest"):
-        stack.reset(BrowserScene(app))
+        stack.reset(BrowserScene(app.services))
         stack.top.set_sort(mode)
         yield f"browser-{mode}"
     stack.top.set_focus("scenario:extra-shift")
     yield "browser-focused"
-    settings = SettingsScene(app)
+    settings = SettingsScene(app.services)
     stack.reset(settings)
     yield "settings"
     settings.show_history_note("export", f"Saved 3 playthroughs to {tmp_path}/" + "x" * 40 + ".csv")
     yield "settings-export-note"
-    settings.folder_note = (
+    settings.folder_note.text = (
         "This computer could not open the folder for you. Open it in your file manager at: "
         + str(app.paths.user_scenarios)
     )
@@ -356,16 +356,16 @@ def states(d, tmp_path):
     settings.scroll.scroll(10**6)
     settings.layout()
     yield "settings-folder-note"
-    stack.push(ResetDialog(app, settings))
+    app.nav.open_dialog(ResetDialog(app.services), settings.reset_done)
     yield "reset-dialog"
-    about = AboutScene(app)
-    about.folder_note = settings.folder_note
+    about = AboutScene(app.services)
+    about.folder_note.text = settings.folder_note.text
     stack.reset(about)
     about.scroll.scroll(10**6)
     about.layout()
     yield "about-folder"
     stack.reset()
-    app.settings.motion = True
+    app.services.settings.motion = True
     play_through_window(d, "best")
     d.top.stars_tween.elapsed = 0.3
     d.top.celebrate_tween.elapsed = 0.8  # mid-celebration

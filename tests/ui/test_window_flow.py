@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from game.core.engine import Playthrough
-from tests.ui.conftest import shipped_like
+from tests.support.window import shipped_like
 
 
 def engine_score(scenario, seed, positions):
@@ -86,18 +86,18 @@ def test_mouse_only_title_to_debrief(make_app):
     assert d.top.score == expected
     assert expected.percent == 100
     # history recorded exactly once
-    assert d.app.history is not None
-    assert d.app.history.summary("extra-shift").attempts == 1
+    assert d.app.services.history is not None
+    assert d.app.services.history.summary("extra-shift").attempts == 1
     d.click("replay")
     assert d.top.name == "play"
-    assert d.app.history.summary("extra-shift").attempts == 1
+    assert d.app.services.history.summary("extra-shift").attempts == 1
 
 
 def test_browser_shows_history_and_broken_files(make_app):
     d = make_app()
     from game.ui.scenes.browser import BrowserScene
 
-    d.app.stack.push(BrowserScene(d.app))
+    d.app.stack.push(BrowserScene(d.app.services))
     records = d.render()
     texts = " | ".join(r.text for r in records)
     assert "New" in texts
@@ -113,7 +113,7 @@ def test_the_end_of_the_list_scrolls_clear_of_the_key_hint(make_app, size):
     d = make_app(size=size)
     from game.ui.scenes.browser import BrowserScene
 
-    d.app.stack.push(BrowserScene(d.app))
+    d.app.stack.push(BrowserScene(d.app.services))
     d.frames()
     d.key(pygame.K_END)
     records = d.render()
@@ -131,8 +131,8 @@ def test_pause_menu_resume_restart_and_quit(make_app):
     from game.ui.scenes.play import PlayScene
     from game.ui.scenes.title import TitleScene
 
-    d.app.stack.reset(TitleScene(d.app), BrowserScene(d.app))
-    d.app.stack.push(PlayScene(d.app, shipped_like(), seed=5))
+    d.app.stack.reset(TitleScene(d.app.services), BrowserScene(d.app.services))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=5))
     d.frames()
     d.key(pygame.K_2)
     assert d.top.phase == "feedback"
@@ -160,21 +160,21 @@ def test_content_warning_can_be_skipped(make_app):
     from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.browser import BrowserScene
 
-    d.app.stack.push(BrowserScene(d.app))
-    d.app.stack.push(BriefingScene(d.app, shipped_like("long-words")))
+    d.app.stack.push(BrowserScene(d.app.services))
+    d.app.stack.push(BriefingScene(d.app.services, shipped_like("long-words")))
     d.frames()
     texts = " ".join(r.text for r in d.render())
     assert "Content note" in texts
     d.click("skip")
     assert d.top.name == "browser"
-    assert d.app.history.summaries() == {}
+    assert d.app.services.history.summaries() == {}
 
 
 def test_title_focus_order_with_tab_arrows_and_shift_tab(make_app):
     d = make_app()
     from game.ui.scenes.title import TitleScene
 
-    d.app.stack.push(TitleScene(d.app))
+    d.app.stack.push(TitleScene(d.app.services))
     d.frames()
     order = [d.top.focus_key]
     for _ in range(5):
@@ -193,7 +193,7 @@ def test_play_focus_order_and_number_keys(make_app):
     d = make_app()
     from game.ui.scenes.play import PlayScene
 
-    d.app.stack.push(PlayScene(d.app, shipped_like(), seed=1))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=1))
     d.frames()
     n = len(d.top.shown)
     keys = [w.key for w in d.top.focusables]
@@ -227,7 +227,7 @@ def test_mouse_hover_marks_the_card(make_app):
     d = make_app()
     from game.ui.scenes.play import PlayScene
 
-    d.app.stack.push(PlayScene(d.app, shipped_like(), seed=1))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=1))
     d.frames()
     w = d.widget("reply:2")
     pygame.event.post(
@@ -251,7 +251,7 @@ def test_debrief_links_open_review_map_and_progress(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app()
-    d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=4))
     d.frames()
     finish(d, d.top)
     assert d.top.name == "debrief"
@@ -267,7 +267,7 @@ def test_skill_definition_shows_on_hover_and_focus(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app()
-    play = d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    play = d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=4))
     d.frames()
     pos = next(i for i, c in enumerate(play.shown) if c.skills)
     d.key(pygame.K_1 + pos)
@@ -287,8 +287,8 @@ def test_motion_off_makes_changes_instant(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app()
-    d.app.settings.motion = False
-    play = d.app.stack.push(PlayScene(d.app, shipped_like(), seed=4))
+    d.app.services.settings.motion = False
+    play = d.app.stack.push(PlayScene(d.app.services, shipped_like(), seed=4))
     play.choose(0)
     assert play.fb_tween.done and play.mood_tween.done
     assert play.update(0.0) is False
@@ -298,10 +298,37 @@ def test_f11_toggles_full_screen_and_saves_it(make_app):
     from game.ui.scenes.title import TitleScene
 
     d = make_app()
-    d.app.stack.push(TitleScene(d.app))
+    d.app.stack.push(TitleScene(d.app.services))
     d.frames()
     d.key(pygame.K_F11)
-    assert d.app.settings.fullscreen is True
+    assert d.app.services.settings.fullscreen is True
     d.key(pygame.K_F11)
-    assert d.app.settings.fullscreen is False
+    assert d.app.services.settings.fullscreen is False
     assert '"fullscreen": false' in d.app.paths.settings_file.read_text()
+
+
+def test_a_bug_in_a_screen_shows_the_error_screen_and_is_logged(make_app, monkeypatch, caplog):
+    """No silent stand-in: a screen whose loading raises reaches the error screen and the log."""
+    import logging
+
+    from game.history import stats
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'Attempt' object has no attribute 'milstones'")  # a typo
+
+    monkeypatch.setattr(stats, "milestones", broken)
+    d = make_app()
+    d.nav.to_title()
+    d.frames()
+    with caplog.at_level(logging.ERROR, logger="firm_and_kind"):
+        d.click("progress")
+    assert d.names == ["error"]
+    assert any(
+        "milstones" in r.getMessage() or "milstones" in str(r.exc_info[1])
+        for r in caplog.records
+        if r.exc_info
+    )
+    shown = " ".join(r.text for r in d.render())
+    assert "Something went wrong" in shown and str(d.app.paths.log_file) in shown
+    d.key(pygame.K_RETURN)  # back to the title, and the game goes on
+    assert d.names == ["title"]

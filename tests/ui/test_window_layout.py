@@ -5,53 +5,60 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from tests.ui.conftest import SIZES, layout_problems, shipped_like
+from tests.support.window import SIZES, layout_problems, shipped_like
 
 
 def screens(d):
-    """Put the app in each state in turn; yields the state's name."""
-    from game.ui.scenes.about import AboutScene, EmptyProgressScene
-    from game.ui.scenes.briefing import BriefingScene
-    from game.ui.scenes.browser import BrowserScene
-    from game.ui.scenes.error import ErrorScene
-    from game.ui.scenes.play import PauseMenu, PlayScene
-    from game.ui.scenes.settings import SettingsScene
-    from game.ui.scenes.title import FirstStartNote, TitleScene
+    """Put the app in each state in turn, the way the player gets there; yields the state's name."""
+    from game.ui.scenes.play import PauseMenu
+    from game.ui.scenes.title import FirstStartNote
 
     app = d.app
-    stack = app.stack
-    stack.reset(TitleScene(app))
+    nav = app.nav
+    nav.to_title()
     yield "title"
-    stack.push(FirstStartNote(app))
+    nav.open_dialog(FirstStartNote(app.services))
     yield "first-start"
-    stack.reset(AboutScene(app))
+    nav.to_title()
+    nav.to_about()
     yield "about"
-    stack.reset(SettingsScene(app))
+    nav.to_title()
+    nav.to_settings()
     yield "settings"
-    stack.reset(EmptyProgressScene(app))
+    nav.to_title()
+    nav.to_progress()
     yield "progress-empty"
-    stack.reset(BrowserScene(app))
+    nav.to_title()
+    nav.to_browser()
     yield "browser"
-    stack.top.scroll.scroll(10**6)
-    stack.top.layout()
+    app.stack.top.scroll.scroll(10**6)
+    app.stack.top.layout()
     yield "browser-scrolled"
     long = shipped_like("long-words")
-    stack.reset(BriefingScene(app, long))
+    nav.to_branch_map(long)
+    yield "branch-map"
+    nav.back()
+    nav.to_briefing(long)
     yield "briefing"
-    play = PlayScene(app, long, seed=3)
-    stack.reset(play)
+    nav.to_play(long, seed=3)
+    play = app.stack.top
     yield "play"
     play.choose(next(i for i, c in enumerate(play.shown) if c.style == "assertive"))
     d.frames(2)
     yield "play-feedback"
     play.set_focus("skill:validate")
     yield "play-feedback-skill"
-    stack.push(PauseMenu(app, play))
+    nav.open_dialog(PauseMenu(app.services))
     yield "pause"
-    stack.pop()
+    app.stack.top.dismiss()
     play.next_beat()
+    while app.stack.top is play:  # answer assertively to the end
+        play.choose(next(i for i, c in enumerate(play.shown) if c.style == "assertive"))
+        play.next_beat()
     yield "debrief"
-    stack.reset(ErrorScene(app))
+    nav.to_progress(long.id)
+    yield "progress"
+    nav.to_error()
     yield "error"
 
 
@@ -63,29 +70,31 @@ def test_every_screen_fits(make_app, size):
     for name in screens(d):
         d.frames(1)
         d.render()
-        problems = layout_problems(d.app)
+        problems = layout_problems(d.app, expect_error=name == "error")
         assert not problems, f"{name} at {size}:\n" + "\n".join(problems[:10])
-        assert d.app.text.record, f"{name} drew no text"
+        assert d.app.services.text.record, f"{name} drew no text"
         seen.append(name)
-    assert len(seen) == 14
+    assert len(seen) == 16
 
 
 def test_dark_theme_renders_every_screen(make_app):
     d = make_app(size=(1280, 720))
-    d.app.settings.theme = "dark"
+    d.app.services.settings.theme = "dark"
     d.app.apply_settings()
     for name in screens(d):
         d.render()
-        assert not layout_problems(d.app), name
+        assert not layout_problems(d.app, expect_error=name == "error"), name
         if d.app.stack.top.opaque:  # overlays dim the screen below
-            assert d.app.window.get_surface().get_at((2, 2))[:3] == d.app.theme.palette.bg, name
+            assert (
+                d.app.window.get_surface().get_at((2, 2))[:3] == d.app.services.theme.palette.bg
+            ), name
 
 
 def test_resizing_reflows_and_never_goes_below_the_minimum(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app(size=(1280, 720))
-    d.app.stack.push(PlayScene(d.app, shipped_like("long-words"), seed=2))
+    d.app.stack.push(PlayScene(d.app.services, shipped_like("long-words"), seed=2))
     d.render()
     wide = d.widget("reply:1").rect.width
     d.app.resize((960, 540))
@@ -94,14 +103,14 @@ def test_resizing_reflows_and_never_goes_below_the_minimum(make_app):
     assert not layout_problems(d.app)
     d.app.resize((600, 300))  # too small: held at the minimum
     assert d.app.window.size == (960, 540)
-    assert d.app.theme.size == (960, 540)
+    assert d.app.services.theme.size == (960, 540)
 
 
 def test_focused_widget_in_a_long_list_scrolls_into_view(make_app):
     from game.ui.scenes.about import AboutScene
 
     d = make_app(size=(960, 540))
-    d.app.stack.push(AboutScene(d.app))
+    d.app.stack.push(AboutScene(d.app.services))
     d.render()
     assert d.top.scroll.max_offset > 0
     d.key(pygame.K_PAGEDOWN)
@@ -121,17 +130,17 @@ def test_scroll_keys_redraw_the_screen(make_app):
     from game.ui.scenes.about import AboutScene
 
     d = make_app(size=(960, 540))
-    d.app.stack.push(AboutScene(d.app))
+    d.app.stack.push(AboutScene(d.app.services))
     d.frames(3)
     draws = []
     real_draw = d.app.draw
     d.app.draw = lambda: (draws.append(1), real_draw())
-    d.app.step([], 0.0)
+    d.app.frame([], 0.0)
     assert draws == []  # idle: nothing is drawn
     pygame.event.post(
         pygame.event.Event(pygame.KEYDOWN, key=pygame.K_END, mod=0, unicode="", scancode=0)
     )
-    d.app.step(pygame.event.get(), 0.0)
+    d.app.frame(pygame.event.get(), 0.0)
     assert d.top.scroll.offset == d.top.scroll.max_offset > 0
     assert draws == [1]  # drawn in that same step
 
@@ -154,7 +163,7 @@ def test_a_very_long_scenario_shows_its_progress_as_text(make_app, tmp_path):
     scenario, problems = load_scenario_file(path)
     assert scenario is not None, problems
     d = make_app(size=(960, 540))
-    d.app.stack.push(PlayScene(d.app, scenario, seed=1))
+    d.app.stack.push(PlayScene(d.app.services, scenario, seed=1))
     d.frames()
     records = d.render()
     step = [r for r in records if r.text == "1 of 40"]

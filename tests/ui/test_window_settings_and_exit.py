@@ -21,34 +21,34 @@ def test_settings_change_at_once_and_persist_across_a_restart(make_app, tmp_path
     d = make_app(home=home)
     from game.ui.scenes.settings import SettingsScene
 
-    d.app.stack.push(SettingsScene(d.app))
+    d.app.stack.push(SettingsScene(d.app.services))
     d.frames()
     assert d.top.focus_key == "display"
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "theme"
     d.key(pygame.K_RIGHT)  # Light -> Dark
-    assert d.app.theme.palette.name == "dark"  # applied at once
+    assert d.app.services.theme.palette.name == "dark"  # applied at once
     d.key(pygame.K_DOWN)
     d.key(pygame.K_RETURN)  # motion: On -> Off
-    assert d.app.motion is False
+    assert d.app.services.motion is False
     d.key(pygame.K_DOWN)
     d.click("sound")  # mouse: toggles mute
-    assert d.app.settings.muted is True
+    assert d.app.services.settings.muted is True
     assert d.top.focus_key == "sound"  # a click also moves the focus
-    vol = d.app.settings.volume
+    vol = d.app.services.settings.volume
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "volume"
     d.key(pygame.K_LEFT)
-    assert d.app.settings.volume == round(vol - 0.1, 2)
+    assert d.app.services.settings.volume == round(vol - 0.1, 2)
     saved = json.loads((home / "config" / "settings.json").read_text())
     assert saved["theme"] == "dark" and saved["motion"] is False and saved["muted"] is True
     d.app.window.destroy()
 
     d2 = make_app(home=home)
-    assert d2.app.settings.theme == "dark"
-    assert d2.app.theme.palette.name == "dark"
-    assert d2.app.settings.motion is False
-    assert d2.app.settings.volume == round(vol - 0.1, 2)
+    assert d2.app.services.settings.theme == "dark"
+    assert d2.app.services.theme.palette.name == "dark"
+    assert d2.app.services.settings.motion is False
+    assert d2.app.services.settings.volume == round(vol - 0.1, 2)
 
 
 def test_a_damaged_settings_file_is_set_aside_not_wiped(tmp_path):
@@ -73,7 +73,7 @@ def test_quit_event_ends_the_loop_with_status_zero(make_app):
     d = make_app()
     from game.ui.scenes.title import TitleScene
 
-    d.app.stack.push(TitleScene(d.app))
+    d.app.stack.push(TitleScene(d.app.services))
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     assert d.app.run() == 0
     assert d.app.running is False
@@ -83,7 +83,7 @@ def test_quit_button_ends_the_game(make_app):
     d = make_app()
     from game.ui.scenes.title import TitleScene
 
-    d.app.stack.push(TitleScene(d.app))
+    d.app.stack.push(TitleScene(d.app.services))
     d.frames()
     d.click("quit")
     assert d.app.running is False and d.app.exit_status == 0
@@ -93,7 +93,7 @@ def test_an_unexpected_error_shows_the_error_screen(make_app):
     d = make_app()
     from game.ui.scenes.title import TitleScene
 
-    title = d.app.stack.push(TitleScene(d.app))
+    title = d.app.stack.push(TitleScene(d.app.services))
 
     def boom():
         raise RuntimeError("a bug")
@@ -110,18 +110,18 @@ def test_an_unexpected_error_shows_the_error_screen(make_app):
 
 def test_a_broken_scenario_file_opens_the_browser_not_a_crash(make_app, tmp_path):
     from game.ui.app import start_scenes
-    from tests.ui.conftest import FIXTURES
+    from tests.support.window import FIXTURES
 
     d = make_app()
     start_scenes(d.app, FIXTURES / "broken-file.yaml")
     d.frames()
     assert d.names == ["title", "browser"]
-    assert any("could not be opened" in t[0] for t in d.app.toasts)
+    assert any("could not be opened" in t for t in d.app.services.notices.texts)
 
 
 def test_play_file_opens_at_its_briefing_with_the_seed(make_app):
     from game.ui.app import start_scenes
-    from tests.ui.conftest import FIXTURES
+    from tests.support.window import FIXTURES
 
     d = make_app()
     start_scenes(d.app, FIXTURES / "extra-shift.yaml", seed=11)
@@ -174,17 +174,16 @@ def test_ctrl_c_ends_the_game_with_status_zero(tmp_path):
 
 def test_play_folder_opens_the_list_with_the_folder_added(make_app, tmp_path):
     from game.ui.app import start_scenes
-    from tests.helpers import BASE
+    from tests.support.scenarios import BASE
 
     folder = tmp_path / "pack"
     folder.mkdir()
     (folder / "mine.yaml").write_text(BASE.replace("test-scenario", "my-own-one"))
-    d = make_app(roots=())
-    d.app.extra_paths = (folder,)
+    d = make_app(roots=(folder,))
     start_scenes(d.app, folder)
     d.frames()
     assert d.names == ["title", "browser"]
-    assert [s.id for s in d.app.library.scenarios] == ["my-own-one"]
+    assert [s.id for s in d.app.services.library().scenarios] == ["my-own-one"]
     texts = " ".join(r.text for r in d.render())
     assert "A test" in texts
 

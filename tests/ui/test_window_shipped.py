@@ -7,7 +7,7 @@ import pygame
 from game.core.engine import Playthrough
 from game.paths import SHIPPED_SCENARIOS
 from game.ui.scenes.title import TitleScene
-from tests.ui.conftest import layout_problems
+from tests.support.window import layout_problems
 
 
 def _engine(scenario, seed, positions):
@@ -21,12 +21,12 @@ def test_every_shipped_scenario_by_keyboard_fits_at_the_smallest_size(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app(size=(960, 540), roots=(SHIPPED_SCENARIOS,))
-    d.app.history = None  # no history writes: this is about the window
-    d.app.stack.push(TitleScene(d.app))  # the bottom of the stack, as in the game
-    scenarios = d.app.library.scenarios
+    d.app.services.history = None  # no history writes: this is about the window
+    d.app.stack.push(TitleScene(d.app.services))  # the bottom of the stack, as in the game
+    scenarios = d.app.services.library().scenarios
     assert len(scenarios) >= 5
     for n, sc in enumerate(scenarios):
-        play = d.app.stack.push(PlayScene(d.app, sc, seed=n))
+        play = d.app.stack.push(PlayScene(d.app.services, sc, seed=n))
         positions = []
         while d.top is play:
             d.render()
@@ -49,10 +49,10 @@ def test_every_shipped_scenario_by_mouse(make_app):
     from game.ui.scenes.play import PlayScene
 
     d = make_app(size=(1280, 720), roots=(SHIPPED_SCENARIOS,))
-    d.app.history = None
-    d.app.stack.push(TitleScene(d.app))
-    for n, sc in enumerate(d.app.library.scenarios):
-        play = d.app.stack.push(PlayScene(d.app, sc, seed=100 + n))
+    d.app.services.history = None
+    d.app.stack.push(TitleScene(d.app.services))
+    for n, sc in enumerate(d.app.services.library().scenarios):
+        play = d.app.stack.push(PlayScene(d.app.services, sc, seed=100 + n))
         positions = []
         while d.top is play:
             pos = max(range(len(play.shown)), key=lambda i: play.shown[i].points)

@@ -22,10 +22,8 @@ def add_arguments(parser) -> None:
 
 
 def modeline(target: Path) -> str:
-    try:
-        from game.core.schema import schema_modeline
-    except ImportError:  # the schema ships with the authoring toolkit
-        return "# Firm & Kind scenario"
+    from game.core.schema import schema_modeline
+
     return schema_modeline(target)
 
 

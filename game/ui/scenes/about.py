@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pygame
-
 from game import APP_NAME, __version__
+from game.ui.blocks import Card, Heading, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.scenes.controls import folder_section
-from game.ui.widgets import card
+from game.ui.scenes.controls import FolderNote, folder_section
 
 SECTIONS = [
     (
@@ -44,80 +42,18 @@ class AboutScene(Page):
     title = "About"
     default_focus = "done"
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        self.folder_note = ""
+    def __init__(self, services) -> None:
+        super().__init__(services)
+        self.folder_note = FolderNote()
 
     def subtitle(self) -> str:
         return f"{APP_NAME} {__version__}"
 
     def build(self, flow: Flow) -> None:
-        th = self.app.theme
         for heading, text in SECTIONS:
-            pad = th.sp(24)
-            inner = flow.width - 2 * pad
-            hh = self.app.text.line_height("subheading")
-            bh = self.app.text.height_of(text, "body", inner)
-            height = pad + hh + th.sp(8) + bh + pad
-
-            def draw(surface, rect, heading=heading, text=text, pad=pad, hh=hh):
-                card(surface, rect, self.app, raised=False)
-                inner_r = rect.inflate(-2 * pad, -2 * pad)
-                self.app.text.draw(
-                    surface,
-                    heading,
-                    pygame.Rect(inner_r.x, inner_r.y, inner_r.width, hh),
-                    "subheading",
-                )
-                self.app.text.draw(
-                    surface,
-                    text,
-                    pygame.Rect(
-                        inner_r.x, inner_r.y + hh + th.sp(8), inner_r.width, inner_r.height - hh
-                    ),
-                    "body",
-                )
-
-            flow.block(height, draw)
+            flow.add(Card([Heading(heading), Text(text)], gap=8, raised=False))
             flow.gap(16)
-        folder_section(self, flow)
+        folder_section(self, flow, self.folder_note)
 
     def footer(self):
         return [FooterButton("done", "Back to the title", self.back, "primary")]
-
-
-class EmptyProgressScene(Page):
-    """Shown for Progress until the progress screen is available."""
-
-    name = "progress-empty"
-    title = "Your progress"
-
-    def build(self, flow: Flow) -> None:
-        th = self.app.theme
-        summaries = {}
-        if self.app.history is not None:
-            try:
-                summaries = self.app.history.summaries()
-            except Exception:  # noqa: BLE001
-                summaries = {}
-        if not summaries:
-            flow.gap(32)
-            flow.text("Nothing here yet.", "heading", align="center")
-            flow.gap(8)
-            flow.text(
-                "Play a scenario and your best scores will appear here. Every try counts as practice.",
-                "body",
-                self.app.theme.palette.muted,
-                align="center",
-            )
-            return
-        for sid, s in sorted(summaries.items()):
-            sc = self.app.library.by_id(sid)
-            title = sc.title if sc else sid
-            line = f"{title}: best {s.best_percent}%, {s.attempts} {'try' if s.attempts == 1 else 'tries'}"
-            flow.text(line, "body")
-            flow.gap(8)
-        del th
-
-    def footer(self):
-        return [FooterButton("done", "Back", self.back, "primary")]

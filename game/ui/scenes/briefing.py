@@ -5,9 +5,10 @@ from __future__ import annotations
 import pygame
 
 from game.core.vocab import DIFFICULTIES, NARRATOR
-from game.ui.scenes.browser import category_label
+from game.ui.icons import draw_warning_mark
+from game.ui.labels import category_label
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import card, draw_warning_mark, mix
+from game.ui.widgets import card, mix
 
 
 class BriefingScene(Page):
@@ -15,8 +16,8 @@ class BriefingScene(Page):
     max_body_width = 900
     default_focus = "start"
 
-    def __init__(self, app, scenario, *, seed: int | None = None, live: bool = False) -> None:
-        super().__init__(app)
+    def __init__(self, services, scenario, *, seed: int | None = None, live: bool = False) -> None:
+        super().__init__(services)
         self.scenario = scenario
         self.seed = seed
         self.live = live
@@ -32,9 +33,9 @@ class BriefingScene(Page):
     def build(self, flow: Flow) -> None:
         if self.scenario.content_warning:
             self.content_note(flow)
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         sc = self.scenario
         people = self.people()[:4]
         pad = th.sp(24)
@@ -67,7 +68,7 @@ class BriefingScene(Page):
         h = 2 * pad + summary_h + goal_h + (people_h + th.sp(20) if people else 0)
 
         def draw(surface, rect):
-            card(surface, rect, self.app)
+            card(surface, rect, self.services)
             x0, y = rect.x + pad, rect.y + pad
             if people:
                 head = "YOU'LL BE TALKING TO"
@@ -83,7 +84,7 @@ class BriefingScene(Page):
                     col, row = i % per_row, i // per_row
                     px = x0 + col * (person_w + th.sp(24))
                     py = y + row * (psize + th.sp(12))
-                    por = self.app.portrait(ch, "neutral", psize)
+                    por = self.services.portraits.get(ch, "neutral", psize)
                     surface.blit(por, (px, py))
                     lx = px + psize + th.sp(14)
                     lw = min(label_w, rect.right - pad - lx)
@@ -126,9 +127,9 @@ class BriefingScene(Page):
 
     def content_note(self, flow: Flow) -> None:
         """The content warning, first on the page so nobody meets it by surprise."""
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         sc = self.scenario
         pad = th.sp(24)
         mark = t.line_height("body_bold")
@@ -147,7 +148,7 @@ class BriefingScene(Page):
             card(
                 surface,
                 rect,
-                self.app,
+                self.services,
                 fill=mix(pal.card, tone, 0.07),
                 border=mix(pal.card, tone, 0.35),
                 raised=False,
@@ -184,6 +185,4 @@ class BriefingScene(Page):
         return buttons
 
     def start(self) -> None:
-        from game.ui.scenes.play import PlayScene
-
-        self.app.stack.replace(PlayScene(self.app, self.scenario, seed=self.seed, live=self.live))
+        self.services.nav.to_play(self.scenario, seed=self.seed, live=self.live)

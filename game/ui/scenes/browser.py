@@ -13,16 +13,16 @@ import logging
 import pygame
 
 from game.core.problems import display_path
-from game.core.vocab import DIFFICULTIES
+from game.ui.labels import category_label
+from game.ui.scenes.browser_card import BrowserCards
 from game.ui.scenes.common import Flow, Page
 from game.ui.scenes.controls import (
-    segmented_size,
-    segmented_widget,
     small_button_painter,
     small_button_size,
 )
+from game.ui.segmented import Segments, segmented_widget
 from game.ui.settings import BROWSER_SORTS
-from game.ui.widgets import Widget, WidgetState, card, draw_warning_mark, focus_ring, mix, stars
+from game.ui.widgets import Widget, card
 
 log = logging.getLogger("firm_and_kind.ui.browser")
 
@@ -51,43 +51,22 @@ def ordered_groups(scenarios, summaries, mode: str) -> list[tuple[str, list]]:
     return [(h, g) for h, g in groups if g]
 
 
-def category_label(category: str) -> str:
-    return category.replace("-", " ").replace("_", " ").capitalize()
-
-
-def difficulty_dots(surface, pos, level: int, ui, color) -> int:
-    """Three small dots, ``level`` of them filled; returns the width used."""
-    r = max(3, ui.theme.sp(4))
-    x, y = pos
-    for i in range(3):
-        c = (x + r + i * r * 3, y)
-        if i < level:
-            pygame.draw.circle(surface, color, c, r)
-        else:
-            pygame.draw.circle(surface, color, c, r, width=1)
-    return r * 2 + 2 * r * 3
-
-
-class BrowserScene(Page):
+class BrowserScene(BrowserCards, Page):
     name = "browser"
     title = "Choose a scenario"
     max_body_width = 960
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        self.library = app.library
+    def __init__(self, services) -> None:
+        super().__init__(services)
+        self.library = services.library()
         self.summaries = {}
-        mode = app.settings.browser_sort
+        mode = services.settings.browser_sort
         self.sort = mode if mode in dict(SORTS) else "menu"
         self._load_summaries()
 
     def _load_summaries(self) -> None:
-        self.summaries = {}
-        if self.app.history is not None:
-            try:
-                self.summaries = self.app.history.summaries()
-            except Exception:  # noqa: BLE001 - the list works without history
-                self.summaries = {}
+        history = self.services.history
+        self.summaries = history.summaries() if history is not None else {}
 
     def on_resume(self) -> None:
         self._load_summaries()
@@ -104,8 +83,8 @@ class BrowserScene(Page):
         if mode == self.sort or mode not in dict(SORTS):
             return
         self.sort = mode
-        self.app.settings.browser_sort = mode
-        self.app.settings.save(self.app.paths.settings_file)
+        self.services.settings.browser_sort = mode
+        self.services.settings.save(self.services.paths.settings_file)
         focus = self.focus_key
         self.scroll.offset = 0
         self.layout()
@@ -114,31 +93,27 @@ class BrowserScene(Page):
 
     def sort_widget(self) -> Widget:
         """The sort control, fixed at the right of the header so it stays in reach."""
-        th = self.app.theme
+        th = self.services.theme
         labels = tuple(label for _, label in SORTS)
         modes = [m for m, _ in SORTS]
-        sw, sh = segmented_size(self.app, labels)
-        x = th.size[0] - th.sp(48) - sw
-        y = th.sp(24) + (self.app.text.line_height("title") - sh) // 2
-        return segmented_widget(
-            self.app,
-            "sort",
-            pygame.Rect(x, y, sw, sh),
-            labels,
-            lambda: modes.index(self.sort),
-            lambda i: self.set_sort(modes[i]),
+        segments = Segments(
+            self.services, labels, lambda: modes.index(self.sort), lambda i: self.set_sort(modes[i])
         )
+        sw, sh = segments.size()
+        x = th.size[0] - th.sp(48) - sw
+        y = th.sp(24) + (self.services.text.line_height("title") - sh) // 2
+        return segmented_widget(self.services, "sort", pygame.Rect(x, y, sw, sh), segments)
 
     def build(self, flow: Flow) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
         if not self.library.scenarios:
             flow.gap(24)
             flow.text("No scenarios could be found.", "heading")
             flow.gap(8)
-            extra = getattr(self.library, "error", "")
+            extra = self.services.library.error
             flow.text(
-                f"Scenario files go in {self.app.paths.user_scenarios}."
+                f"Scenario files go in {self.services.paths.user_scenarios}."
                 + (f" ({extra})" if extra else ""),
                 "body",
                 pal.muted,
@@ -168,7 +143,7 @@ class BrowserScene(Page):
                 flow.gap(8)
 
     def scenario_row(self, flow: Flow, sc) -> None:
-        th = self.app.theme
+        th = self.services.theme
         h = self.card_height(flow.width)
         r = pygame.Rect(flow.x, flow.y, flow.width, h)
         flow.widget(
@@ -181,13 +156,13 @@ class BrowserScene(Page):
         x = r.right - pad - self.right_width() - th.sp(16) - self.actions_width() + th.sp(24)
         actions = dict((k, (label, action)) for k, label, action in self.row_actions(sc))
         for key, label in (("map", "Map"), ("review", "Review")):
-            bw, bh = small_button_size(self.app, label)
+            bw, bh = small_button_size(self.services, label)
             if key in actions:
                 flow.widget(
                     Widget(
                         f"{key}:{sc.id}",
                         pygame.Rect(x, r.centery - bh // 2, bw, bh),
-                        small_button_painter(self.app, label),
+                        small_button_painter(self.services, label),
                         actions[key][1],
                         focusable=False,  # keyboard: M and R on the focused row
                     ),
@@ -202,176 +177,28 @@ class BrowserScene(Page):
             actions.append(("review", "Review", lambda sc=sc: self.open_review(sc)))
         return actions
 
-    def actions_width(self) -> int:
-        """Room kept for the Map and Review buttons on every row, so the rows line up."""
-        th = self.app.theme
-        return sum(small_button_size(self.app, label)[0] for label in ("Map", "Review")) + th.sp(
-            8 + 16
-        )
-
-    # -- cards --------------------------------------------------------------------
-    def card_height(self, width: int) -> int:
-        th = self.app.theme
-        t = self.app.text
-        return (
-            th.sp(20) * 2
-            + t.line_height("subheading")
-            + th.sp(4)
-            + t.line_height("small")
-            + th.sp(6)
-            + t.line_height("body")
-        )
-
-    def right_width(self) -> int:
-        return self.app.theme.sp(170)
-
-    def card_painter(self, sc):
-        def paint(surface: pygame.Surface, rect: pygame.Rect, st: WidgetState) -> None:
-            th = self.app.theme
-            pal = th.palette
-            t = self.app.text
-            hovered = st.hovered or self.hover_key in (f"map:{sc.id}", f"review:{sc.id}")
-            card(
-                surface,
-                rect,
-                self.app,
-                fill=pal.hover if hovered else pal.card,
-                border=pal.accent if hovered else pal.line,
-            )
-            pad = th.sp(20)
-            right_w = self.right_width()
-            left = pygame.Rect(
-                rect.x + pad,
-                rect.y + pad,
-                rect.width - 2 * pad - right_w - th.sp(16) - self.actions_width(),
-                rect.height - 2 * pad,
-            )
-            y = left.y
-            title = t.shorten(sc.title, "subheading", left.width)
-            t.draw_line(surface, title, (left.x, y), "subheading", pal.text, container=left)
-            y += t.line_height("subheading") + th.sp(4)
-            # meta line: difficulty dots + word, content note
-            lh = t.line_height("small")
-            x = left.x
-            if self.sort != "menu":
-                cat = t.draw_line(
-                    surface,
-                    category_label(sc.category),
-                    (x, y + lh // 2),
-                    "small_bold",
-                    pal.muted,
-                    anchor="midleft",
-                    container=left,
-                )
-                x = cat.right + th.sp(16)
-            x += difficulty_dots(
-                surface, (x, y + lh // 2), sc.difficulty, self.app, pal.accent
-            ) + th.sp(8)
-            r = t.draw_line(
-                surface,
-                DIFFICULTIES.get(sc.difficulty, ""),
-                (x, y + lh // 2),
-                "small_bold",
-                pal.accent,
-                anchor="midleft",
-                container=left,
-            )
-            x = r.right + th.sp(20)
-            if sc.content_warning:
-                m = lh - 2
-                draw_warning_mark(
-                    surface, pygame.Rect(x, y + 1, m, m), pal.styles["passive-aggressive"]
-                )
-                cw_text = t.shorten("Content note", "small", max(10, left.right - x - m - th.sp(6)))
-                t.draw_line(
-                    surface,
-                    cw_text,
-                    (x + m + th.sp(6), y + lh // 2),
-                    "small",
-                    pal.muted,
-                    anchor="midleft",
-                    container=left,
-                )
-            y += lh + th.sp(6)
-            summary = t.shorten(sc.summary, "body", left.width)
-            t.draw_line(surface, summary, (left.x, y), "body", pal.muted, container=left)
-            # right column: best score or "New"
-            right = pygame.Rect(
-                rect.right - pad - right_w, rect.y + pad, right_w, rect.height - 2 * pad
-            )
-            summ = self.summaries.get(sc.id)
-            if summ is None:
-                label = "New"
-                pw = t.width_of(label, "small_bold") + th.sp(24)
-                ph = t.line_height("small_bold") + th.sp(8)
-                pill = pygame.Rect(right.right - pw, right.centery - ph // 2, pw, ph)
-                pygame.draw.rect(
-                    surface, mix(pal.card, pal.accent, 0.14), pill, border_radius=ph // 2
-                )
-                t.draw_line(
-                    surface,
-                    label,
-                    pill.center,
-                    "small_bold",
-                    pal.accent,
-                    anchor="center",
-                    container=pill,
-                )
-            else:
-                r1 = t.draw_line(
-                    surface,
-                    f"{summ.best_percent}%",
-                    (right.right, right.y),
-                    "heading",
-                    pal.text,
-                    anchor="topright",
-                    container=right,
-                )
-                sz = t.line_height("small")
-                stars(
-                    surface,
-                    (right.right - int(sz * 1.25) - sz // 2, r1.bottom + sz // 2 + th.sp(2)),
-                    summ.best_stars,
-                    sz,
-                    self.app,
-                )
-                tries = f"{summ.attempts} {'try' if summ.attempts == 1 else 'tries'}"
-                t.draw_line(
-                    surface,
-                    tries,
-                    (right.right - sz * 4 - th.sp(8), r1.bottom + sz // 2 + th.sp(2)),
-                    "small",
-                    pal.muted,
-                    anchor="midright",
-                    container=right,
-                )
-            if st.ring:
-                focus_ring(surface, rect, self.app)
-
-        return paint
-
     def broken_card(self, flow: Flow, bf) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
         pad = th.sp(16)
         inner = flow.width - 2 * pad
         path = display_path(bf.path)
-        try:
-            p = bf.first_error
-            msg = f"line {p.line}, column {p.column}: {p.message}"
-        except (StopIteration, AttributeError):
+        errors = [p for p in bf.problems if p.is_error]
+        if errors:
+            msg = f"line {errors[0].line}, column {errors[0].column}: {errors[0].message}"
+        else:
             msg = str(bf.problems[0]) if bf.problems else "it could not be read"
-        ph = self.app.text.height_of(path, "small_bold", inner)
-        mh = self.app.text.height_of(msg, "small", inner)
+        ph = self.services.text.height_of(path, "small_bold", inner)
+        mh = self.services.text.height_of(msg, "small", inner)
         h = pad * 2 + ph + th.sp(4) + mh
 
         def draw(surface, rect, path=path, msg=msg, ph=ph):
-            card(surface, rect, self.app, fill=pal.soft, raised=False, border=pal.line)
+            card(surface, rect, self.services, fill=pal.soft, raised=False, border=pal.line)
             ir = rect.inflate(-2 * pad, -2 * pad)
-            self.app.text.draw(
+            self.services.text.draw(
                 surface, path, pygame.Rect(ir.x, ir.y, ir.width, ph), "small_bold", pal.text
             )
-            self.app.text.draw(
+            self.services.text.draw(
                 surface,
                 msg,
                 pygame.Rect(ir.x, ir.y + ph + th.sp(4), ir.width, ir.height - ph),
@@ -395,54 +222,32 @@ class BrowserScene(Page):
         self.widgets.insert(0, sort)
         self.ensure_focus(self.default_focus)
         hint_h = self.hint_height()
-        self.hint_rect = pygame.Rect(0, self.scroll.viewport.bottom, self.app.theme.size[0], hint_h)
+        self.hint_rect = pygame.Rect(
+            0, self.scroll.viewport.bottom, self.services.theme.size[0], hint_h
+        )
 
     def hint_height(self) -> int:
-        return self.app.text.line_height("small") + self.app.theme.sp(16)
+        return self.services.text.line_height("small") + self.services.theme.sp(16)
 
     def reserved_bottom(self) -> int:
         # The key hint sits under the list; the list must scroll clear of it.
         return self.hint_height() if self.library.scenarios else 0
 
-    def draw_header(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        x = self.title_x
-        right = (self.sort_rect.x if self.sort_rect else surface.get_width() - th.sp(48)) - th.sp(
-            24
-        )
-        box = pygame.Rect(x, 0, right - x, self.header_rect.height)
-        r = t.draw_line(
-            surface,
-            t.shorten(self.title, "title", box.width),
-            (x, th.sp(24)),
-            "title",
-            pal.text,
-            container=box,
-        )
-        sub = self.subtitle()
-        if sub:
-            t.draw_line(
-                surface,
-                t.shorten(sub, "body", box.width),
-                (x, r.bottom + th.sp(2)),
-                "body",
-                pal.muted,
-                container=box,
-            )
+    def header_right(self) -> int:
+        th = self.services.theme
+        return (self.sort_rect.x if self.sort_rect else th.size[0] - th.sp(48)) - th.sp(24)
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         if not self.library.scenarios:
             return
-        pal = self.app.theme.palette
+        pal = self.services.theme.palette
         r = self.hint_rect
-        text = self.app.text.shorten(HINT, "small", r.width - self.app.theme.sp(96))
-        self.app.text.draw_line(
+        text = self.services.text.shorten(HINT, "small", r.width - self.services.theme.sp(96))
+        self.services.text.draw_line(
             surface,
             text,
-            (r.centerx, r.bottom - self.app.theme.sp(4)),
+            (r.centerx, r.bottom - self.services.theme.sp(4)),
             "small",
             pal.muted,
             anchor="midbottom",
@@ -460,7 +265,7 @@ class BrowserScene(Page):
         if event.key in (pygame.K_m, pygame.K_r) and not event.mod & (
             pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
         ):
-            self.app.keyboard_mode = True
+            self.services.window.keyboard_mode = True
             sc = self.focused_scenario()
             if sc is not None:
                 if event.key == pygame.K_m:
@@ -468,41 +273,24 @@ class BrowserScene(Page):
                 elif sc.id in self.summaries:
                     self.open_review(sc)
                 else:
-                    self.app.toast(
+                    self.services.toast(
                         "You have not played this one yet, so there is nothing to review."
                     )
-            self.app.dirty = True
+            self.services.window.dirty = True
             return True
         return super().handle_key(event)
 
     def open(self, sc) -> None:
-        from game.ui.scenes.briefing import BriefingScene
-
-        self.app.stack.push(BriefingScene(self.app, sc))
+        self.services.nav.to_briefing(sc)
 
     def open_map(self, sc) -> None:
         self.focus_key = f"scenario:{sc.id}"
-        try:
-            from game.ui.scenes.branch_map import BranchMapScene
-        except ImportError:
-            self.app.toast("The map of the branches is not available in this version.")
-            return
-        self.app.stack.push(BranchMapScene(self.app, sc))
+        self.services.nav.to_branch_map(sc)
 
     def open_review(self, sc) -> None:
         self.focus_key = f"scenario:{sc.id}"
-        attempts = []
-        if self.app.history is not None:
-            try:
-                attempts = self.app.history.attempts(sc.id)
-            except Exception:  # noqa: BLE001
-                log.warning("could not read the attempts at %s", sc.id, exc_info=True)
+        attempts = self.services.attempts(sc.id)
         if not attempts:
-            self.app.toast("There is no finished attempt at this one to review yet.")
+            self.services.toast("There is no finished attempt at this one to review yet.")
             return
-        try:
-            from game.ui.scenes.review import ReviewScene
-        except ImportError:
-            self.app.toast("Reviewing an attempt is not available in this version.")
-            return
-        self.app.stack.push(ReviewScene(self.app, attempts[0], sc, attempts))
+        self.services.nav.to_review(attempts[0], sc, attempts)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.blocks import Text
+from game.ui.chrome import FooterButton, back_button, draw_title, footer_row
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollView, Widget, button_painter, card
 
@@ -37,7 +39,7 @@ class Flow:
         self.widgets: list[tuple[Widget, pygame.Rect]] = []
 
     def gap(self, n: float) -> None:
-        self.y += self.scene.app.theme.sp(n)
+        self.y += self.scene.services.theme.sp(n)
 
     def block(
         self,
@@ -56,6 +58,11 @@ class Flow:
             self.y += height
         return r
 
+    def add(self, block, *, x: int | None = None, width: int | None = None) -> pygame.Rect:
+        """Measure a layout-kit block (:mod:`game.ui.blocks`) once for the width, and place it."""
+        width = self.width if width is None else width
+        return self.block(block.measure(self.scene.services, width), block.draw, x=x, width=width)
+
     def widget(self, w: Widget, *, advance: bool = True) -> Widget:
         r = pygame.Rect(w.rect)
         self.widgets.append((w, r))
@@ -73,23 +80,7 @@ class Flow:
         align: str = "left",
         x: int | None = None,
     ) -> pygame.Rect:
-        ui = self.scene.app
-        width = self.width if width is None else width
-        h = ui.text.height_of(text, role, width)
-
-        def draw(surface, rect, text=text, role=role, color=color, align=align):
-            ui.text.draw(surface, text, rect, role, color, align=align)
-
-        return self.block(h, draw, x=x, width=width)
-
-
-@dataclass
-class FooterButton:
-    key: str
-    label: str
-    action: Callable[[], None]
-    kind: str = "secondary"
-    icon: str | None = None
+        return self.add(Text(text, role, color, align), x=x, width=width)
 
 
 class Page(Scene):
@@ -101,8 +92,8 @@ class Page(Scene):
     max_body_width = 860
     default_focus: str | None = None
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, services) -> None:
+        super().__init__(services)
         self.scroll = ScrollView()
         self.blocks: list[Block] = []
 
@@ -122,17 +113,17 @@ class Page(Scene):
         return 0
 
     def layout(self) -> None:
-        th = self.app.theme
+        th = self.services.theme
         w, h = th.size
         margin = th.sp(48)
         self.header_rect = pygame.Rect(
-            0, 0, w, th.sp(32) + self.app.text.line_height("title") + th.sp(16)
+            0, 0, w, th.sp(32) + self.services.text.line_height("title") + th.sp(16)
         )
         sub = self.subtitle()
         if sub:
-            self.header_rect.height += self.app.text.line_height("body")
+            self.header_rect.height += self.services.text.line_height("body")
         foot = self.footer()
-        btn_h = self.app.text.line_height("body_bold") + th.sp(24)
+        btn_h = self.services.text.line_height("body_bold") + th.sp(24)
         foot_h = (btn_h + th.sp(48) if foot else th.sp(24)) + self.reserved_bottom()
         self.footer_rect = pygame.Rect(0, h - foot_h, w, foot_h)
         body_w = min(w - 2 * margin - th.sp(24), th.sp(self.max_body_width))
@@ -163,17 +154,7 @@ class Page(Scene):
         # header back button and footer buttons
         fixed: list[Widget] = []
         if self.show_back:
-            bh = self.app.text.line_height("body_bold") + th.sp(16)
-            bw = self.app.text.width_of(self.back_label, "body_bold") + bh + th.sp(24)
-            r = pygame.Rect(margin - th.sp(16), th.sp(24), bw, bh)
-            fixed.append(
-                Widget(
-                    "back",
-                    r,
-                    button_painter(self.app, self.back_label, "quiet", icon="back"),
-                    self.back,
-                )
-            )
+            fixed.append(back_button(self.services, self.back, self.back_label))
         self.title_x = (
             margin - th.sp(16) + (fixed[0].rect.width + th.sp(16) if self.show_back else th.sp(16))
         )
@@ -181,44 +162,28 @@ class Page(Scene):
         self.title_x = max(self.title_x, body_x)
         footer_widgets: list[Widget] = []
         if foot:
-            gap = th.sp(16)
-            widths = [
-                max(
-                    th.sp(160),
-                    self.app.text.width_of(b.label, "body_bold")
-                    + th.sp(56)
-                    + (btn_h if b.icon else 0),
-                )
-                for b in foot
-            ]
-            total = sum(widths) + gap * (len(foot) - 1)
-            avail = w - 2 * margin
-            if total > avail:  # squeeze evenly
-                widths = [int((avail - gap * (len(foot) - 1)) / len(foot))] * len(foot)
-                total = avail
-            x = w - margin - total
-            y = self.footer_rect.y + th.sp(24)
-            for b, bw in zip(foot, widths, strict=True):
-                footer_widgets.append(
-                    Widget(
-                        b.key,
-                        pygame.Rect(x, y, bw, btn_h),
-                        button_painter(self.app, b.label, b.kind, b.icon),
-                        b.action,
-                    )
-                )
-                x += bw + gap
+            footer_widgets = footer_row(
+                self.services,
+                foot,
+                right=w - margin,
+                y=self.footer_rect.y + th.sp(24),
+                height=btn_h,
+                gap=th.sp(16),
+                min_width=th.sp(160),
+                pad=th.sp(56),
+                room=w - 2 * margin,
+            )
         # focus order: back button last, so content comes first
         self.widgets = widgets + footer_widgets + fixed
         self.ensure_focus(self.default_focus)
 
     # drawing ------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
         surface.fill(pal.bg)
         vp = self.scroll.viewport
-        self.app.text.push_clip(surface, pygame.Rect(0, vp.y, surface.get_width(), vp.height))
+        self.services.text.push_clip(surface, pygame.Rect(0, vp.y, surface.get_width(), vp.height))
         for b in self.blocks:
             r = self.scroll.to_screen(b.rect)
             if r.bottom < vp.top - th.sp(40) or r.top > vp.bottom + th.sp(40):
@@ -226,7 +191,7 @@ class Page(Scene):
             b.draw(surface, r)
         content_widgets = [w for w in self.widgets if w.content_rect is not None]
         self.draw_widgets(surface, content_widgets)
-        self.app.text.pop_clip(surface)
+        self.services.text.pop_clip(surface)
         # soft edges where content scrolls under the header/footer
         if self.scroll.offset > 0:
             pygame.draw.line(surface, pal.line, (0, vp.top), (surface.get_width(), vp.top))
@@ -234,36 +199,18 @@ class Page(Scene):
             pygame.draw.line(
                 surface, pal.line, (0, vp.bottom - 1), (surface.get_width(), vp.bottom - 1)
             )
-        self.scroll.draw_bar(surface, self.app)
+        self.scroll.draw_bar(surface, self.services)
         self.draw_header(surface)
         self.draw_widgets(surface, [w for w in self.widgets if w.content_rect is None])
 
+    def header_right(self) -> int:
+        """Where the title must stop (pages with a control in the header stop sooner)."""
+        return self.services.theme.size[0] - self.services.theme.sp(48)
+
     def draw_header(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
-        pal = th.palette
         x = self.title_x
-        right = surface.get_width() - th.sp(48)
-        y = th.sp(24)
-        title = self.app.text.shorten(self.title, "title", right - x)
-        r = self.app.text.draw_line(
-            surface,
-            title,
-            (x, y),
-            "title",
-            pal.text,
-            container=pygame.Rect(x, 0, right - x, self.header_rect.height),
-        )
-        sub = self.subtitle()
-        if sub:
-            sub = self.app.text.shorten(sub, "body", right - x)
-            self.app.text.draw_line(
-                surface,
-                sub,
-                (x, r.bottom + th.sp(2)),
-                "body",
-                pal.muted,
-                container=pygame.Rect(x, 0, right - x, self.header_rect.height),
-            )
+        box = pygame.Rect(x, 0, self.header_right() - x, self.header_rect.height)
+        draw_title(surface, self.services, self.title, self.subtitle(), box)
 
 
 class Dialog(Scene):
@@ -277,16 +224,23 @@ class Dialog(Scene):
     def buttons(self) -> list[FooterButton]:
         return []
 
+    def dismiss(self, result=None) -> None:
+        """Close the dialog and give ``result`` to whoever opened it (Esc gives None)."""
+        self.services.nav.dismiss(self, result)
+
+    def back(self) -> None:
+        self.dismiss(None)
+
     def layout(self) -> None:
-        th = self.app.theme
+        th = self.services.theme
         w, h = th.size
         cw = min(th.sp(self.width), w - th.sp(96))
         pad = th.sp(32)
         inner = cw - 2 * pad
-        hh = self.app.text.height_of(self.heading, "heading", inner) if self.heading else 0
-        bh = self.app.text.height_of(self.body, "body", inner) if self.body else 0
+        hh = self.services.text.height_of(self.heading, "heading", inner) if self.heading else 0
+        bh = self.services.text.height_of(self.body, "body", inner) if self.body else 0
         btns = self.buttons()
-        btn_h = self.app.text.line_height("body_bold") + th.sp(24)
+        btn_h = self.services.text.line_height("body_bold") + th.sp(24)
         self.vertical = len(btns) > 2
         gap = th.sp(12)
         rows = len(btns) if self.vertical else 1
@@ -307,7 +261,9 @@ class Dialog(Scene):
             for b in btns:
                 r = pygame.Rect(self.card_rect.x + pad, y, inner, btn_h)
                 self.widgets.append(
-                    Widget(b.key, r, button_painter(self.app, b.label, b.kind, b.icon), b.action)
+                    Widget(
+                        b.key, r, button_painter(self.services, b.label, b.kind, b.icon), b.action
+                    )
                 )
                 y += btn_h + gap
         else:
@@ -320,19 +276,21 @@ class Dialog(Scene):
             for b in btns:
                 r = pygame.Rect(x, y, bw, btn_h)
                 self.widgets.append(
-                    Widget(b.key, r, button_painter(self.app, b.label, b.kind, b.icon), b.action)
+                    Widget(
+                        b.key, r, button_painter(self.services, b.label, b.kind, b.icon), b.action
+                    )
                 )
                 x += bw + gap
         self.ensure_focus()
 
     def draw(self, surface: pygame.Surface) -> None:
-        pal = self.app.theme.palette
+        pal = self.services.theme.palette
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill(pal.scrim)
         surface.blit(veil, (0, 0))
-        card(surface, self.card_rect, self.app)
+        card(surface, self.card_rect, self.services)
         if self.heading:
-            self.app.text.draw(surface, self.heading, self.heading_rect, "heading")
+            self.services.text.draw(surface, self.heading, self.heading_rect, "heading")
         if self.body:
-            self.app.text.draw(surface, self.body, self.body_rect, "body", pal.text)
+            self.services.text.draw(surface, self.body, self.body_rect, "body", pal.text)
         self.draw_widgets(surface)

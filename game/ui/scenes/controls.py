@@ -1,17 +1,16 @@
 """Small controls shared by the browser, Settings and About screens.
 
 - :func:`small_button_painter`: a compact pill button that sits inside a card.
-- :func:`segmented_widget`: a row of options, one chosen (Left/Right, Enter, or a click).
 - :func:`folder_section`: where the player's own scenarios go, with "Open folder".
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 import pygame
 
+from game.ui.desktop import copy_to_clipboard, open_folder
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, mix
 
 log = logging.getLogger("firm_and_kind.ui.controls")
@@ -57,134 +56,40 @@ def small_button_size(ui, label: str) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------------
-def segment_rects(ui, rect: pygame.Rect, options) -> list[pygame.Rect]:
-    """Segments sized to their words, filling ``rect`` from the left."""
-    widths = [ui.text.width_of(o, "body_bold") + ui.theme.sp(32) for o in options]
-    total = sum(widths)
-    if total > rect.width:  # squeeze evenly
-        widths = [rect.width // len(options)] * len(options)
-    rects, x = [], rect.x
-    for w in widths:
-        rects.append(pygame.Rect(x, rect.y, w, rect.height))
-        x += w
-    return rects
+def reveal(scene, content_rect) -> None:
+    """Scroll a page so a note just shown (in content coordinates) is in view."""
+    if content_rect is None or scene.scroll is None:
+        return
+    if scene.scroll.ensure_visible(content_rect, scene.services.theme.sp(16)):
+        scene.layout()
 
 
-def segmented_size(ui, options) -> tuple[int, int]:
-    w = sum(ui.text.width_of(o, "body_bold") + ui.theme.sp(32) for o in options)
-    return w + ui.theme.sp(8), ui.text.line_height("body_bold") + ui.theme.sp(16)
+class FolderNote:
+    """What the folder card says after "Open folder", and where (for scrolling it into view)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.rect: pygame.Rect | None = None
 
 
-def segmented_widget(
-    ui,
-    key: str,
-    rect: pygame.Rect,
-    options: tuple[str, ...],
-    get: Callable[[], int],
-    put: Callable[[int], None],
-) -> Widget:
-    """Options in a pill, the chosen one filled; Left/Right or a click choose, Enter cycles."""
-
-    def inner(r: pygame.Rect) -> pygame.Rect:
-        return r.inflate(-ui.theme.sp(8), -ui.theme.sp(8))
-
-    def set_to(i: int) -> None:
-        i = max(0, min(len(options) - 1, i))
-        if i != get():
-            put(i)
-
-    def paint(surface: pygame.Surface, r: pygame.Rect, st: WidgetState) -> None:
-        pal = ui.theme.palette
-        pygame.draw.rect(
-            surface, pal.hover if st.hovered else pal.soft, r, border_radius=r.height // 2
-        )
-        for i, (opt, sr) in enumerate(
-            zip(options, segment_rects(ui, inner(r), options), strict=True)
-        ):
-            on = i == get()
-            role = "body_bold" if on else "body"
-            if on:
-                pygame.draw.rect(surface, pal.accent, sr, border_radius=sr.height // 2)
-            text = ui.text.shorten(opt, role, sr.width - ui.theme.sp(8))
-            ui.text.draw_line(
-                surface,
-                text,
-                sr.center,
-                role,
-                pal.accent_text if on else pal.text,
-                anchor="center",
-                container=sr,
-            )
-        if st.ring:
-            focus_ring(surface, r, ui, radius=r.height // 2)
-
-    def on_key(event) -> bool:
-        if event.key == pygame.K_LEFT:
-            set_to(get() - 1)
-            return True
-        if event.key == pygame.K_RIGHT:
-            set_to(get() + 1)
-            return True
-        return False
-
-    w = Widget(key, rect, paint, on_key=on_key)
-
-    def click_at(pos) -> None:
-        for i, sr in enumerate(segment_rects(ui, inner(w.rect), options)):
-            if sr.inflate(0, ui.theme.sp(8)).collidepoint(pos):
-                set_to(i)
-                return
-
-    w.on_activate = lambda: put((get() + 1) % len(options))
-    w.on_click_at = click_at
-    return w
-
-
-# ---------------------------------------------------------------------------
-def copy_to_clipboard(text: str) -> bool:
-    try:
-        import pygame.scrap as scrap
-
-        scrap.put_text(text)
-        return True
-    except Exception:  # noqa: BLE001 - a clipboard is a nicety
-        log.debug("could not copy to the clipboard", exc_info=True)
-        return False
-
-
-def open_user_folder(scene) -> None:
+def open_user_folder(scene, note: FolderNote) -> None:
     """The "Open folder" button: open the scenario folder, or show its path to copy."""
-    from game.core import packs
-
-    path = scene.app.paths.user_scenarios
-    try:
-        opened = packs.open_folder(path)
-    except Exception:  # noqa: BLE001 - never a traceback for the player
-        log.warning("could not open %s", path, exc_info=True)
-        opened = False
-    if opened:
-        scene.folder_note = "The folder is opening in your file manager."
+    path = scene.services.paths.user_scenarios
+    if open_folder(path):
+        note.text = "The folder is opening in your file manager."
     else:
         copied = copy_to_clipboard(str(path))
-        scene.folder_note = (
+        note.text = (
             "This computer could not open the folder for you. Open it in your file manager "
             f"at: {path}" + (" (the path is copied to your clipboard)." if copied else "")
         )
     scene.layout()
-    reveal(scene, getattr(scene, "folder_note_rect", None))
+    reveal(scene, note.rect)
 
 
-def reveal(scene, content_rect) -> None:
-    """Scroll a page so a note just shown (in content coordinates) is in view."""
-    if content_rect is None or getattr(scene, "scroll", None) is None:
-        return
-    if scene.scroll.ensure_visible(content_rect, scene.app.theme.sp(16)):
-        scene.layout()
-
-
-def folder_section(scene, flow, *, raised: bool = False) -> None:
+def folder_section(scene, flow, folder_note: FolderNote, *, raised: bool = False) -> None:
     """A card: where the player's own scenarios go, the path, "Open folder", and ``install``."""
-    app = scene.app
+    app = scene.services
     th = app.theme
     pal = th.palette
     t = app.text
@@ -193,7 +98,7 @@ def folder_section(scene, flow, *, raised: bool = False) -> None:
         "Scenarios you write, or packs someone shares with you, go in this folder. They appear "
         "in the scenario list the next time you press Play."
     )
-    note = getattr(scene, "folder_note", "")
+    note = folder_note.text
     pad = th.sp(24)
     inner = flow.width - 2 * pad
     hh = t.line_height("subheading")
@@ -227,15 +132,13 @@ def folder_section(scene, flow, *, raised: bool = False) -> None:
             )
 
     block = flow.block(height, draw)
-    scene.folder_note_rect = (
-        pygame.Rect(block.x, top + y_note, block.width, nh + pad) if note else None
-    )
+    folder_note.rect = pygame.Rect(block.x, top + y_note, block.width, nh + pad) if note else None
     flow.widget(
         Widget(
             "open-folder",
             pygame.Rect(flow.x + pad, top + y_btn, bw, bh),
             button_painter(app, "Open folder", "secondary"),
-            lambda: open_user_folder(scene),
+            lambda: open_user_folder(scene, folder_note),
         ),
         advance=False,
     )

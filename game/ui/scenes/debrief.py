@@ -2,114 +2,53 @@
 
 from __future__ import annotations
 
-import logging
 import math
-import weakref
-from datetime import datetime
 
 import pygame
 
+from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.blocks import Card, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.widgets import Widget, badge_rect, button_painter, card, mix, stars, style_badge
 
-log = logging.getLogger("firm_and_kind.ui.debrief")
-
-# Each finished playthrough is recorded once, however often its debrief is built:
-# playthrough -> (attempt, previous best, improvement, endings found).
-_recorded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _has(module: str, cls: str) -> bool:
-    """Whether a screen built elsewhere is available (it is imported only when opened)."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec(f"game.ui.scenes.{module}")
-    except (ImportError, ValueError):
-        return False
-    return spec is not None
-
 
 class DebriefScene(Page):
+    """Shows an :class:`~game.history.outcome.Outcome`; the play scene recorded it already."""
+
     name = "debrief"
     title = "How it went"
     max_body_width = 900
     default_focus = "replay"
 
-    def __init__(
-        self,
-        app,
-        playthrough,
-        *,
-        started_at: datetime | None = None,
-        ended_at: datetime | None = None,
-        live: bool = False,
-    ) -> None:
-        super().__init__(app)
+    def __init__(self, services, outcome: Outcome, *, live: bool = False) -> None:
+        super().__init__(services)
         self.live = live
-        self.playthrough = playthrough
-        self.scenario = playthrough.scenario
-        self.score = playthrough.score
-        self.previous_best: int | None = None
-        self.improvement = None
-        self.endings_found: int | None = None
-        self.attempt = None
-        self.stars_tween = Tween(0.9, enabled=app.motion, delay=0.15)
+        self.outcome = outcome
+        self.playthrough = outcome.playthrough
+        self.scenario = self.playthrough.scenario
+        self.score = self.playthrough.score
+        self.attempt = outcome.attempt
+        self.improvement = outcome.improvement
+        self.previous_best = outcome.previous_best
+        self.endings_found = outcome.endings_found
+        self.stars_tween = Tween(0.9, enabled=services.motion, delay=0.15)
         self.celebrate_tween: Tween | None = None  # the new-best halo, when there is one
-        self._record(
-            started_at or datetime.now().astimezone(), ended_at or datetime.now().astimezone()
-        )
-        self.next_scenario = (
-            app.library.next_after(self.scenario.id) if hasattr(app.library, "next_after") else None
-        )
+        self.next_scenario = services.library().next_after(self.scenario.id)
         if self.next_scenario is not None:
             self.default_focus = "next"
 
-    def _record(self, started_at: datetime, ended_at: datetime) -> None:
-        h = self.app.history
-        if h is None:
-            return
-        done = _recorded.get(self.playthrough)
-        if done is not None:  # this playthrough is already in the history
-            self.attempt, self.previous_best, self.improvement, self.endings_found = done
-            return
-        try:
-            before = h.summary(self.scenario.id)
-            self.previous_best = before.best_percent if before is not None else None
-            self.attempt = h.record(self.playthrough, started_at, ended_at)
-            if self.attempt is not None:
-                _recorded[self.playthrough] = (self.attempt, self.previous_best, None, None)
-                if hasattr(h, "improvement"):
-                    self.improvement = h.improvement(self.attempt)
-                    self.previous_best = self.improvement.previous_best
-            if self.improvement is not None:
-                self.endings_found = self.improvement.endings_found
-            else:
-                self.endings_found = len(h.endings_found(self.scenario.id))
-        except Exception:  # noqa: BLE001 - the debrief works without history
-            log.warning("could not record the playthrough", exc_info=True)
-        if self.attempt is not None:
-            _recorded[self.playthrough] = (
-                self.attempt,
-                self.previous_best,
-                self.improvement,
-                self.endings_found,
-            )
-        self.app.take_history_notice()
+    def on_enter(self) -> None:
+        super().on_enter()
         if self.is_new_best:
-            self.celebrate_tween = Tween(1.4, enabled=self.app.motion, delay=0.35)
-            self.app.sound("celebrate")
-        elif self.previous_best is None and self.attempt is not None and self.score.stars >= 2:
-            self.app.sound("celebrate")
+            self.celebrate_tween = Tween(1.4, enabled=self.services.motion, delay=0.35)
+            self.services.sound("celebrate")
+        elif self.outcome.first_try and self.score.stars >= 2:
+            self.services.sound("celebrate")
 
     @property
     def is_new_best(self) -> bool:
-        if self.attempt is None:
-            return False
-        if self.improvement is not None:
-            return bool(self.improvement.is_new_best)
-        return self.previous_best is not None and self.score.percent > self.previous_best
+        return self.outcome.is_new_best
 
     def subtitle(self) -> str:
         return self.scenario.title
@@ -134,8 +73,8 @@ class DebriefScene(Page):
         if tw is None or tw.done or tw.duration <= 0 or tw.elapsed < tw.delay:
             return
         v = tw.value
-        pal = self.app.theme.palette
-        base = self.app.text.line_height("big_number") * 0.55
+        pal = self.services.theme.palette
+        base = self.services.text.line_height("big_number") * 0.55
         layer = pygame.Surface(card_rect.size, pygame.SRCALPHA)
         c = (center[0] - card_rect.x, center[1] - card_rect.y)
         for i, col in enumerate((pal.accent, pal.star)):
@@ -154,9 +93,9 @@ class DebriefScene(Page):
 
     # -- body -----------------------------------------------------------------------
     def build(self, flow: Flow) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         ending = self.playthrough.ending
         pad = th.sp(24)
         wide = flow.width >= th.sp(640)
@@ -190,7 +129,7 @@ class DebriefScene(Page):
         y0 = flow.y
 
         def draw_end(surf, r):
-            card(surf, r, self.app, stripe=tone)
+            card(surf, r, self.services, stripe=tone)
             ir = pygame.Rect(r.x + pad + th.sp(6), r.y + pad, inner, r.height - 2 * pad)
             h1 = t.draw(surf, ending.title, ir, "heading", pal.text)
             t.draw(
@@ -202,7 +141,7 @@ class DebriefScene(Page):
             )
 
         def draw_score(surf, r):
-            card(surf, r, self.app)
+            card(surf, r, self.services)
             ir = r.inflate(-2 * pad, -2 * pad)
             y = ir.y
             pct = f"{self.score.percent}%"
@@ -217,7 +156,7 @@ class DebriefScene(Page):
                 (ir.centerx, y + sz // 2),
                 self.score.stars,
                 sz,
-                self.app,
+                self.services,
                 fill=self.stars_tween.value,
             )
             y += sz + th.sp(8)
@@ -297,91 +236,58 @@ class DebriefScene(Page):
             flow.gap(10)
         if self.scenario.takeaway:
             flow.gap(14)
-            ti = flow.width - 2 * pad
-            th_ = (
-                t.line_height("small_bold")
-                + th.sp(6)
-                + t.height_of(self.scenario.takeaway, "line", ti)
-            )
-
-            def draw_take(surf, r):
-                card(
-                    surf,
-                    r,
-                    self.app,
+            flow.add(
+                Card(
+                    [
+                        Text("TAKE WITH YOU", "small_bold", pal.accent),
+                        Text(self.scenario.takeaway, "line", pal.text),
+                    ],
+                    gap=6,
                     fill=mix(pal.card, pal.accent, 0.07),
                     border=mix(pal.card, pal.accent, 0.35),
                 )
-                ir = r.inflate(-2 * pad, -2 * pad)
-                t.draw(
-                    surf,
-                    "TAKE WITH YOU",
-                    pygame.Rect(ir.x, ir.y, ir.width, t.line_height("small_bold")),
-                    "small_bold",
-                    pal.accent,
-                )
-                t.draw(
-                    surf,
-                    self.scenario.takeaway,
-                    pygame.Rect(
-                        ir.x, ir.y + t.line_height("small_bold") + th.sp(6), ir.width, ir.height
-                    ),
-                    "line",
-                    pal.text,
-                )
-
-            flow.block(th_ + 2 * pad, draw_take)
+            )
         self.more_links(flow)
 
     def more_links(self, flow: Flow) -> None:
-        """Quiet links to the review, the branch map and progress, where those screens exist."""
-        th = self.app.theme
+        """Quiet links to the review, the branch map and progress."""
+        th = self.services.theme
+        nav = self.services.nav
         links = []
-        if self.attempt is not None and _has("review", "ReviewScene"):
-            links.append(("review", "Review step by step", self.open_review))
-        if _has("branch_map", "BranchMapScene"):
-            links.append(("map", "Map of this scenario", self.open_map))
-        if self.app.history is not None and _has("progress", "ProgressScene"):
-            links.append(("progress", "Your progress", self.open_progress))
-        if not links:
-            return
+        if self.attempt is not None:
+            links.append(
+                (
+                    "review",
+                    "Review step by step",
+                    lambda: nav.to_review(self.attempt, self.scenario),
+                )
+            )
+        links.append(("map", "Map of this scenario", lambda: nav.to_branch_map(self.scenario)))
+        if self.services.history is not None:
+            links.append(("progress", "Your progress", lambda: nav.to_progress(self.scenario.id)))
         flow.gap(16)
-        bh = self.app.text.line_height("body_bold") + th.sp(16)
+        bh = self.services.text.line_height("body_bold") + th.sp(16)
         x = flow.x
         for key, label, action in links:
-            bw = self.app.text.width_of(label, "body_bold") + th.sp(48)
+            bw = self.services.text.width_of(label, "body_bold") + th.sp(48)
             if x + bw > flow.x + flow.width and x > flow.x:
                 x = flow.x
                 flow.y += bh + th.sp(8)
             r = pygame.Rect(x, flow.y, bw, bh)
             flow.widget(
-                Widget(key, r, button_painter(self.app, label, "secondary"), action), advance=False
+                Widget(key, r, button_painter(self.services, label, "secondary"), action),
+                advance=False,
             )
             x += bw + th.sp(12)
         flow.y += bh
 
-    def open_review(self) -> None:
-        from game.ui.scenes.review import ReviewScene
-
-        self.app.stack.push(ReviewScene(self.app, self.attempt, self.scenario))
-
-    def open_map(self) -> None:
-        from game.ui.scenes.branch_map import BranchMapScene
-
-        self.app.stack.push(BranchMapScene(self.app, self.scenario))
-
-    def open_progress(self) -> None:
-        from game.ui.scenes.progress import ProgressScene
-
-        self.app.stack.push(ProgressScene(self.app, self.scenario.id))
-
     def decision_row(self, flow: Flow, n: int, d) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         pad = th.sp(16)
         choice = d.choice
-        br = badge_rect((0, 0), choice.style, self.app)
+        br = badge_rect((0, 0), choice.style, self.services)
         pts = f"+{choice.points}"
         right_w = br.width + th.sp(12) + t.width_of("+10", "body_bold")
         text_w = flow.width - 2 * pad - right_w - th.sp(16) - th.sp(28)
@@ -401,7 +307,7 @@ class DebriefScene(Page):
         total = 2 * pad + h + mh
 
         def draw(surf, r, n=n, said_text=said_text, sh=sh, choice=choice, model=model, pts=pts):
-            card(surf, r, self.app, raised=False)
+            card(surf, r, self.services, raised=False)
             num_r = pygame.Rect(r.x + pad, r.y + pad, th.sp(20), t.line_height("body"))
             t.draw_line(
                 surf,
@@ -415,7 +321,7 @@ class DebriefScene(Page):
             tx = r.x + pad + th.sp(28)
             t.draw(surf, said_text, pygame.Rect(tx, r.y + pad, text_w, sh), "body", pal.text)
             bx = r.right - pad - right_w
-            style_badge(surf, (bx, r.y + pad), choice.style, self.app)
+            style_badge(surf, (bx, r.y + pad), choice.style, self.services)
             pr = pygame.Rect(
                 bx + br.width + th.sp(12), r.y + pad, right_w - br.width - th.sp(12), br.height
             )
@@ -443,7 +349,7 @@ class DebriefScene(Page):
 
     def best_line(self) -> str:
         """This score next to the best before it; a new best is named plainly."""
-        if self.app.history is None or self.attempt is None:
+        if self.services.history is None or self.attempt is None:
             return ""
         prev = self.previous_best
         if prev is None:
@@ -457,8 +363,8 @@ class DebriefScene(Page):
         imp = self.improvement
         if imp is None or self.attempt is None:
             return ""
-        diff = getattr(imp, "difference_from_last", None)
-        last = getattr(imp, "previous_percent", None)
+        diff = imp.difference_from_last
+        last = imp.previous_percent
         if diff is None or last is None:
             return ""
         if diff > 0:
@@ -489,21 +395,13 @@ class DebriefScene(Page):
         return buttons
 
     def replay(self) -> None:
-        from game.ui.scenes.play import PlayScene
-
-        self.app.stack.replace(PlayScene(self.app, self.scenario, live=self.live))
+        self.services.nav.to_play(self.scenario, live=self.live)
 
     def next(self) -> None:
-        from game.ui.scenes.briefing import BriefingScene
-
-        self.app.stack.replace(BriefingScene(self.app, self.next_scenario))
+        self.services.nav.to_briefing(self.next_scenario, replace=True)
 
     def to_menu(self) -> None:
-        from game.ui.scenes.browser import BrowserScene
-        from game.ui.scenes.title import TitleScene
-
-        if not self.app.stack.pop_to(BrowserScene):
-            self.app.stack.reset(TitleScene(self.app), BrowserScene(self.app))
+        self.services.nav.to_menu()
 
     def back(self) -> None:
         self.to_menu()

@@ -11,7 +11,7 @@ class ErrorScene(Page):
     show_back = False
 
     def build(self, flow: Flow) -> None:
-        pal = self.app.theme.palette
+        pal = self.services.theme.palette
         flow.gap(16)
         flow.text(
             "Sorry, the game ran into a problem it did not expect. Nothing you did caused it, and "
@@ -25,20 +25,18 @@ class ErrorScene(Page):
             pal.muted,
         )
         flow.gap(8)
-        flow.text(str(self.app.paths.log_file), "body_bold")
+        flow.text(str(self.services.paths.log_file), "body_bold")
 
     def footer(self):
         return [
-            FooterButton("quit", "Quit", self.app.quit, "secondary"),
+            FooterButton("quit", "Quit", self.services.window.quit, "secondary"),
             FooterButton("title", "Back to the title", self.to_title, "primary"),
         ]
 
     default_focus = "title"
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.app.stack.reset(TitleScene(self.app))
+        self.services.nav.to_title()
 
     def back(self) -> None:
         self.to_title()

@@ -20,11 +20,15 @@ from datetime import datetime
 import pygame
 
 from game.core.engine import Playthrough
+from game.errors import PlaythroughError
+from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.live_reload import LiveReloader, is_reload_key
 from game.ui.scene import Scene
 from game.ui.scenes.common import Flow
 from game.ui.scenes.play_feedback import feedback_panel
-from game.ui.scenes.play_pause import PauseMenu
+from game.ui.scenes.play_pause import MENU, RESTART, PauseMenu
+from game.ui.scenes.play_problems import PlayProblems
 from game.ui.scenes.play_replies import draw_fading_replies, reply_card
 from game.ui.scenes.play_speaker import draw_speaker
 from game.ui.scenes.play_topbar import draw_topbar
@@ -40,15 +44,17 @@ NUMBER_KEYS = {
 __all__ = ["NUMBER_KEYS", "PauseMenu", "PlayScene"]
 
 
-class PlayScene(Scene):
+class PlayScene(PlayProblems, Scene):
     name = "play"
 
-    def __init__(self, app, scenario, *, seed: int | None = None, live: bool = False) -> None:
-        super().__init__(app)
+    def __init__(self, services, scenario, *, seed: int | None = None, live: bool = False) -> None:
+        super().__init__(services)
         self.scenario = scenario
         self.fixed_seed = seed
         self.live = live
-        self.reloader = None
+        self.reloader: LiveReloader | None = None
+        self.panel_content: pygame.Rect | None = None  # the feedback panel, set by its builder
+        self.fixed_continue: pygame.Rect | None = None  # Continue, when it sits below the column
         self.scroll = ScrollView()
         self.problems: list = []
         self.note = ""
@@ -70,11 +76,13 @@ class PlayScene(Scene):
                 beat = p.beat
                 if beat is None or beat.id != d.beat.id:
                     raise LookupError
-                pos = next(i for i, c in enumerate(p.choices) if c.index == d.choice.index)
+                pos = next((i for i, c in enumerate(p.choices) if c.index == d.choice.index), None)
+                if pos is None:
+                    raise LookupError
                 p.choose(pos)
             if target is None or p.beat is None or p.beat.id != target:
                 raise LookupError
-        except (LookupError, StopIteration, Exception):  # noqa: BLE001 - fall back to the start
+        except (LookupError, PlaythroughError):  # the beat is gone: start again
             p = Playthrough(new_scenario, old.seed)
         self.scenario = new_scenario
         self.problems = []
@@ -84,7 +92,7 @@ class PlayScene(Scene):
 
     def show_problems(self, problems) -> None:
         self.problems = list(problems)
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     def show_note(self, text: str) -> None:
         self.note = text
@@ -93,17 +101,12 @@ class PlayScene(Scene):
     def on_enter(self) -> None:
         super().on_enter()
         if self.live and self.reloader is None and self.scenario.path is not None:
-            try:
-                from game.ui.live_reload import LiveReloader
-
-                self.reloader = LiveReloader.for_play_scene(self)
-            except Exception:  # noqa: BLE001 - live reload is for authors; play on without it
-                log.warning("live reload is not available", exc_info=True)
+            self.reloader = LiveReloader.for_play_scene(self)
 
     # -- state -----------------------------------------------------------------
     def _begin(self, playthrough: Playthrough, *, keep_started: bool = False) -> None:
         self.playthrough = playthrough
-        if not keep_started or not hasattr(self, "started_at"):
+        if not keep_started:
             self.started_at = datetime.now().astimezone()
         self.phase = "choose"
         self.decision = None
@@ -112,7 +115,7 @@ class PlayScene(Scene):
         self.mood = self.beat.mood if self.beat else "neutral"
         self.old_mood = self.mood
         self.mood_tween = Tween(0.2, enabled=False)
-        self.enter_tween = Tween(0.2, enabled=self.app.motion)
+        self.enter_tween = Tween(0.2, enabled=self.services.motion)
         self.fb_tween = Tween(0.2, enabled=False)
         self.old_rects: dict[int, pygame.Rect] = {}
         self.chosen_from: pygame.Rect | None = None
@@ -135,12 +138,12 @@ class PlayScene(Scene):
         decision = self.playthrough.choose(position)
         self.decision = decision
         self.phase = "feedback"
-        self.app.sound("chime" if decision.choice.style == "assertive" else "tone")
+        self.services.sound("chime" if decision.choice.style == "assertive" else "tone")
         new_mood = decision.choice.reply_mood or self.beat.mood
         if new_mood != self.mood:
             self.old_mood, self.mood = self.mood, new_mood
-            self.mood_tween = Tween(0.2, enabled=self.app.motion)
-        self.fb_tween = Tween(0.2, enabled=self.app.motion, delay=0.08)
+            self.mood_tween = Tween(0.2, enabled=self.services.motion)
+        self.fb_tween = Tween(0.2, enabled=self.services.motion, delay=0.08)
         self.chosen_from = self.old_rects.get(position)
         self.scroll.offset = 0
         self.focus_key = "continue"
@@ -150,17 +153,7 @@ class PlayScene(Scene):
         if self.phase != "feedback":
             return
         if self.playthrough.finished:
-            from game.ui.scenes.debrief import DebriefScene
-
-            self.app.stack.replace(
-                DebriefScene(
-                    self.app,
-                    self.playthrough,
-                    started_at=self.started_at,
-                    ended_at=datetime.now().astimezone(),
-                    live=self.live,
-                )
-            )
+            self.finish()
             return
         p = self.playthrough
         self.phase = "choose"
@@ -170,20 +163,31 @@ class PlayScene(Scene):
         new_mood = self.beat.mood
         if new_mood != self.mood:
             self.old_mood, self.mood = self.mood, new_mood
-            self.mood_tween = Tween(0.2, enabled=self.app.motion)
-        self.enter_tween = Tween(0.2, enabled=self.app.motion)
+            self.mood_tween = Tween(0.2, enabled=self.services.motion)
+        self.enter_tween = Tween(0.2, enabled=self.services.motion)
         self.skill_hint = ""
         self.focus_key = None
         self.scroll.offset = 0
         self.layout()
+
+    def finish(self) -> None:
+        """Record the finished playthrough (where it finishes), then show its debrief."""
+        ended_at = datetime.now().astimezone()
+        history = self.services.history
+        if history is None:
+            outcome = Outcome(self.playthrough)
+        else:
+            outcome = history.record_finished(self.playthrough, self.started_at, ended_at)
+            self.services.take_history_notice()
+        self.services.nav.to_debrief(outcome, live=self.live)
 
     def _reply_widgets(self) -> list[Widget]:
         return [w for w in self.widgets if w.key.startswith("reply:")]
 
     # -- layout ------------------------------------------------------------------
     def layout(self) -> None:
-        th = self.app.theme
-        t = self.app.text
+        th = self.services.theme
+        t = self.services.text
         w, h = th.size
         margin = th.sp(40)
         self.topbar = pygame.Rect(0, 0, w, th.sp(20) * 2 + t.line_height("subheading"))
@@ -208,16 +212,16 @@ class PlayScene(Scene):
         pause = Widget(
             "pause",
             pygame.Rect(w - margin - pw, self.topbar.centery - ph // 2, pw, ph),
-            button_painter(self.app, "Pause", "quiet", icon="pause"),
+            button_painter(self.services, "Pause", "quiet", icon="pause"),
             self.pause,
         )
         # the column on the right, fitted: shrink text one step before scrolling
         # (in feedback, when the panel is too tall, Continue moves out of the
         # scrolling column to a fixed place below it, so the mouse always finds it)
-        steps = (1.0, 0.92, 0.85) if self.phase == "choose" else (1.0,)
+        scales = (1.0, 0.92, 0.85) if self.phase == "choose" else (1.0,)
         self.fixed_continue = None
-        for step in steps:
-            self.step = step
+        for scale in scales:
+            self.fit_scale = scale
             flow = Flow(self, self.right.x, self.right.width - th.sp(8))
             flow.y = th.sp(8)
             self._build_column(flow)
@@ -256,18 +260,18 @@ class PlayScene(Scene):
         self.ensure_focus("continue" if self.phase == "feedback" else None)
         if (
             self.phase == "choose"
-            and not self.app.keyboard_mode
+            and not self.services.window.keyboard_mode
             and self.focus_key
             and self.focus_key.startswith("reply:")
         ):
             pass
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     def _build_column(self, flow: Flow) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
-        s = self.step
+        t = self.services.text
+        s = self.fit_scale
         beat = self.beat
         if beat is None:
             return
@@ -276,7 +280,7 @@ class PlayScene(Scene):
             flow.block(
                 h,
                 lambda surf, r, txt=beat.narration: t.draw(
-                    surf, txt, r, "italic", pal.muted, step=s
+                    surf, txt, r, "italic", pal.muted, scale=s
                 ),
             )
             flow.gap(12)
@@ -289,8 +293,8 @@ class PlayScene(Scene):
         lh = t.height_of(line, role, flow.width - 2 * pad, s)
 
         def draw_line(surf, r, line=line):
-            card(surf, r, self.app)
-            t.draw(surf, line, r.inflate(-2 * pad, -2 * pad), role, colour, step=s)
+            card(surf, r, self.services)
+            t.draw(surf, line, r.inflate(-2 * pad, -2 * pad), role, colour, scale=s)
 
         flow.block(lh + 2 * pad, draw_line)
         flow.gap(16 if self.phase == "choose" else 10)
@@ -309,26 +313,30 @@ class PlayScene(Scene):
     def show_skill(self, sk: str) -> None:
         """Show what a skill means under the chips (a chip was activated)."""
         self.skill_hint = sk
-        self.app.dirty = True
+        self.services.window.dirty = True
 
     # -- input -------------------------------------------------------------------
     def pause(self) -> None:
-        self.app.stack.push(PauseMenu(self.app, self))
+        self.services.nav.open_dialog(PauseMenu(self.services), self.paused)
+
+    def paused(self, choice: str | None) -> None:
+        """The pause menu's result: resume (or Esc), restart, or back to the menu."""
+        if choice == RESTART:
+            self.restart()
+        elif choice == MENU:
+            self.services.nav.to_menu(or_title=True)
 
     def back(self) -> None:
         self.pause()
 
     def handle_key(self, event) -> bool:
-        if self.reloader is not None:
-            from game.ui.live_reload import is_reload_key
-
-            if is_reload_key(event):
-                self.reloader.reload()
-                self.app.dirty = True
-                return True
+        if self.reloader is not None and is_reload_key(event):
+            self.reloader.reload()
+            self.services.window.dirty = True
+            return True
         if event.key in NUMBER_KEYS and self.phase == "choose":
-            if not self.app.keyboard_mode:
-                self.app.keyboard_mode = True
+            if not self.services.window.keyboard_mode:
+                self.services.window.keyboard_mode = True
             idx = NUMBER_KEYS[event.key]
             if idx < len(self.shown):
                 self.choose(idx)
@@ -338,13 +346,8 @@ class PlayScene(Scene):
     # -- frame -------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         moving = False
-        if self.reloader is not None:
-            try:
-                if self.reloader.update() is not None:
-                    self.app.dirty = True
-            except Exception:  # noqa: BLE001
-                log.warning("live reload failed", exc_info=True)
-                self.reloader = None
+        if self.reloader is not None and self.reloader.update() is not None:
+            self.services.window.dirty = True
         for tw in (self.enter_tween, self.fb_tween, self.mood_tween):
             moving = tw.update(dt) or moving
         if self.note_left > 0:
@@ -353,9 +356,9 @@ class PlayScene(Scene):
         return moving
 
     def draw(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         surface.fill(pal.bg)
         draw_topbar(self, surface)
         draw_speaker(self, surface)
@@ -368,7 +371,7 @@ class PlayScene(Scene):
             r = self.scroll.to_screen(b.rect).move(0, slide)
             is_panel = (
                 self.phase == "feedback"
-                and getattr(self, "panel_content", None) is not None
+                and self.panel_content is not None
                 and b.rect == self.panel_content
             )
             if is_panel:
@@ -407,7 +410,7 @@ class PlayScene(Scene):
         if enter < 1:
             fade_surface(surface, vp, pal.bg, int((1 - enter) * 200))
         t.pop_clip(surface)
-        self.scroll.draw_bar(surface, self.app)
+        self.scroll.draw_bar(surface, self.services)
         for w in self.widgets:
             if w.content_rect is None:
                 self.draw_widget(surface, w)
@@ -436,32 +439,3 @@ class PlayScene(Scene):
     @property
     def shown_choices(self):
         return self.shown
-
-    def _draw_problems(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
-        pal = th.palette
-        t = self.app.text
-        w, h = surface.get_size()
-        lines = [str(p) for p in self.problems[:6]]
-        if len(self.problems) > 6:
-            lines.append(f"... and {len(self.problems) - 6} more")
-        inner = w - th.sp(128)
-        heights = [t.height_of(x, "small", inner) for x in lines]
-        head = "The file has problems; still playing the last good version:"
-        total = t.line_height("small_bold") + th.sp(8) + sum(heights) + th.sp(32)
-        r = pygame.Rect(th.sp(48), h - th.sp(24) - total, w - th.sp(96), total)
-        t.layer += 50
-        card(surface, r, self.app, fill=pal.card, border=pal.styles["aggressive"])
-        y = r.y + th.sp(16)
-        t.draw(
-            surface,
-            head,
-            pygame.Rect(r.x + th.sp(16), y, inner, t.line_height("small_bold")),
-            "small_bold",
-            pal.styles["aggressive"],
-        )
-        y += t.line_height("small_bold") + th.sp(8)
-        for x, hh in zip(lines, heights, strict=True):
-            t.draw(surface, x, pygame.Rect(r.x + th.sp(16), y, inner, hh), "small", pal.text)
-            y += hh
-        t.layer -= 50

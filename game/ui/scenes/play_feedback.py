@@ -23,19 +23,19 @@ if TYPE_CHECKING:
     from game.ui.scenes.play import PlayScene
 
 # the one-line items of the panel: their text role and palette colour
-ONE_LINE = {
-    "points": ("body_bold", "text"),
-    "hint": ("small", "muted"),
-    "label": ("small_bold", "muted"),
+ONE_LINE = {  # kind -> (text role, colour from the palette)
+    "points": ("body_bold", lambda pal: pal.text),
+    "hint": ("small", lambda pal: pal.muted),
+    "label": ("small_bold", lambda pal: pal.muted),
 }
 
 
 def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     """The panel after a choice: style, points, feedback, skills, the reply, the thought, Continue."""
-    th = scene.app.theme
+    th = scene.services.theme
     pal = th.palette
-    t = scene.app.text
-    s = scene.step
+    t = scene.services.text
+    s = scene.fit_scale
     d = scene.decision
     choice = d.choice
     pad = th.sp(20)
@@ -44,7 +44,7 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     top = flow.y
     y = top + pad
     items: list = []  # (kind, rect, payload)
-    br = badge_rect((inner_x, y), choice.style, scene.app)
+    br = badge_rect((inner_x, y), choice.style, scene.services)
     items.append(("badge", br, choice.style))
     pts = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
     pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "body_bold", s), br.height)
@@ -66,22 +66,22 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     chips: list[Widget] = []
     if choice.skills:
         label = "Skills used:"
-        ch0 = chip_rect((0, 0), choice.skills[0], scene.app).height
+        ch0 = chip_rect((0, 0), choice.skills[0], scene.services).height
         lw = t.width_of(label, "small_bold", s)
         lr = pygame.Rect(inner_x, y, lw, ch0)
         items.append(("label", lr, label))
         x = inner_x + lw + th.sp(10)
         for sk in choice.skills:
-            cr = chip_rect((x, y), sk, scene.app)
+            cr = chip_rect((x, y), sk, scene.services)
             if cr.right > inner_x + inner_w and x > inner_x:
                 x = inner_x
                 y += cr.height + th.sp(8)
-                cr = chip_rect((x, y), sk, scene.app)
+                cr = chip_rect((x, y), sk, scene.services)
             chips.append(
                 Widget(
                     f"skill:{sk}",
                     cr,
-                    chip_painter(scene.app, sk),
+                    chip_painter(scene.services, sk),
                     on_activate=lambda sk=sk: scene.show_skill(sk),
                     tooltip=SKILLS[sk].meaning,
                 )
@@ -123,10 +123,10 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     cont = Widget(
         "continue",
         pygame.Rect(inner_x + inner_w - bw, y, bw, bh),
-        button_painter(scene.app, label, "primary"),
+        button_painter(scene.services, label, "primary"),
         scene.next_beat,
     )
-    if getattr(scene, "fixed_continue", None) is None:
+    if scene.fixed_continue is None:
         y += bh + pad
     else:
         y += pad - th.sp(16)
@@ -135,12 +135,12 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
 
     def draw_panel(surf, rect):
         dy = rect.y - panel.y
-        pal = scene.app.theme.palette
-        card(surf, rect, scene.app, stripe=style_col)
+        pal = scene.services.theme.palette
+        card(surf, rect, scene.services, stripe=style_col)
         for kind, r0, payload in items:
             r = r0.move(0, dy)
             if kind == "badge":
-                style_badge(surf, r.topleft, payload, scene.app)
+                style_badge(surf, r.topleft, payload, scene.services)
             elif kind in ONE_LINE:
                 role, colour = ONE_LINE[kind]
                 t.draw_line(
@@ -148,15 +148,15 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
                     payload,
                     (r.x, r.centery),
                     role,
-                    getattr(pal, colour),
+                    colour(pal),
                     anchor="midleft",
                     container=r,
-                    step=s,
+                    scale=s,
                 )
             elif kind == "text":
-                t.draw(surf, payload, r, "body", pal.text, step=s)
+                t.draw(surf, payload, r, "body", pal.text, scale=s)
             elif kind == "skillhint":
-                t.draw(surf, skill_hint_text(scene, choice), r, "small", pal.muted, step=s)
+                t.draw(surf, skill_hint_text(scene, choice), r, "small", pal.muted, scale=s)
             elif kind == "reply":
                 name, rtext, nh = payload
                 label = f"{name} replies"
@@ -179,21 +179,21 @@ def labelled_box(scene: PlayScene, surf, r, fill, label, text, gap: int) -> None
     ``label`` is (words, colour, height); ``text`` is (words, role); ``gap`` is the
     space between them, before scaling.
     """
-    th = scene.app.theme
-    t = scene.app.text
-    s = scene.step
+    th = scene.services.theme
+    t = scene.services.text
+    s = scene.fit_scale
     words, colour, nh = label
     body, role = text
     pygame.draw.rect(surf, fill, r, border_radius=th.sp(10))
     ir = r.inflate(-th.sp(32), -th.sp(24))
-    t.draw(surf, words, pygame.Rect(ir.x, ir.y, ir.width, nh), "small_bold", colour, step=s)
+    t.draw(surf, words, pygame.Rect(ir.x, ir.y, ir.width, nh), "small_bold", colour, scale=s)
     t.draw(
         surf,
         body,
         pygame.Rect(ir.x, ir.y + nh + th.sp(gap), ir.width, ir.height - nh),
         role,
         th.palette.text,
-        step=s,
+        scale=s,
     )
 
 

@@ -1,13 +1,14 @@
-"""The play screen's pause menu: resume, restart the scenario, or quit to the menu."""
+"""The play screen's pause menu: resume, restart the scenario, or quit to the menu.
+
+Opened with ``nav.open_dialog(PauseMenu(services), on_result)``; the result is
+``"resume"``, ``"restart"`` or ``"menu"``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.ui.scenes.common import Dialog, FooterButton
 
-if TYPE_CHECKING:
-    from game.ui.scenes.play import PlayScene
+RESUME, RESTART, MENU = "resume", "restart", "menu"
 
 
 class PauseMenu(Dialog):
@@ -15,26 +16,14 @@ class PauseMenu(Dialog):
     heading = "Paused"
     width = 460
 
-    def __init__(self, app, play: PlayScene) -> None:
-        super().__init__(app)
-        self.play = play
-
     def buttons(self):
         return [
-            FooterButton("resume", "Resume", self.back, "primary"),
-            FooterButton("restart", "Restart this scenario", self.restart, "secondary"),
-            FooterButton("menu", "Quit to menu", self.to_menu, "secondary"),
+            FooterButton("resume", "Resume", lambda: self.dismiss(RESUME), "primary"),
+            FooterButton(
+                "restart", "Restart this scenario", lambda: self.dismiss(RESTART), "secondary"
+            ),
+            FooterButton("menu", "Quit to menu", lambda: self.dismiss(MENU), "secondary"),
         ]
 
-    def restart(self) -> None:
-        self.app.stack.pop()
-        self.play.restart()
-
-    def to_menu(self) -> None:
-        from game.ui.scenes.browser import BrowserScene
-        from game.ui.scenes.title import TitleScene
-
-        self.app.stack.pop()
-        self.app.stack.pop()  # the play scene
-        if not isinstance(self.app.stack.top, (BrowserScene, TitleScene)):
-            self.app.stack.pop_to(TitleScene)
+    def back(self) -> None:
+        self.dismiss(RESUME)

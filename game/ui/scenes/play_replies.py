@@ -15,23 +15,23 @@ if TYPE_CHECKING:
 
 def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = False) -> None:
     """A numbered reply card: one to choose, or the chosen one (kept after the choice)."""
-    th = scene.app.theme
-    t = scene.app.text
-    s = scene.step
+    th = scene.services.theme
+    t = scene.services.text
+    s = scene.fit_scale
     pad = th.sp(16)
     num = t.line_height("body_bold", s) + th.sp(6)
     inner = flow.width - 2 * pad - num - th.sp(14)
     h = max(num, t.height_of(choice.text, "body", inner, s)) + 2 * pad
     r = pygame.Rect(flow.x, flow.y, flow.width, h)
-    style_col = scene.app.theme.palette.styles[choice.style]
+    style_col = scene.services.theme.palette.styles[choice.style]
 
     def paint(surf, rect, st: WidgetState, choice=choice, i=i):
-        pal = scene.app.theme.palette
+        pal = scene.services.theme.palette
         if chosen:
             card(
                 surf,
                 rect,
-                scene.app,
+                scene.services,
                 fill=mix(pal.card, style_col, 0.06),
                 border=style_col,
                 width=2,
@@ -40,7 +40,7 @@ def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = F
             card(
                 surf,
                 rect,
-                scene.app,
+                scene.services,
                 fill=pal.hover if st.hovered else pal.card,
                 border=pal.accent if st.hovered else pal.line,
             )
@@ -54,12 +54,12 @@ def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = F
             pal.card if chosen else pal.accent,
             anchor="center",
             container=nb,
-            step=s,
+            scale=s,
         )
         tr = pygame.Rect(nb.right + th.sp(14), rect.y + pad, inner, rect.height - 2 * pad)
-        t.draw(surf, choice.text, tr, "body", pal.text, step=s)
+        t.draw(surf, choice.text, tr, "body", pal.text, scale=s)
         if st.ring and not chosen:
-            focus_ring(surf, rect, scene.app)
+            focus_ring(surf, rect, scene.services)
 
     flow.widget(
         Widget(
@@ -74,9 +74,9 @@ def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = F
 
 def draw_fading_replies(scene: PlayScene, surface: pygame.Surface, fb: float) -> None:
     """After a choice, the replies not chosen fade away where they were."""
-    th = scene.app.theme
+    th = scene.services.theme
     pal = th.palette
-    t = scene.app.text
+    t = scene.services.text
     if scene.phase == "feedback" and fb < 1 and scene.old_rects:
         for i, r in scene.old_rects.items():
             if scene.decision is not None and i == scene.decision.shown_position:
@@ -84,9 +84,12 @@ def draw_fading_replies(scene: PlayScene, surface: pygame.Surface, fb: float) ->
             choice = scene.shown[i] if i < len(scene.shown) else None
             if choice is None:
                 continue
-            card(surface, r, scene.app, raised=False)
+            card(surface, r, scene.services, raised=False)
             t_inner = r.inflate(-th.sp(32), -th.sp(32))
-            scene.app.text.record, rec = None, scene.app.text.record  # a ghost, not layout
-            t.draw(surface, choice.text, t_inner, "body", pal.muted, step=scene.step)
-            scene.app.text.record = rec
+            scene.services.text.record, rec = (
+                None,
+                scene.services.text.record,
+            )  # a ghost, not layout
+            t.draw(surface, choice.text, t_inner, "body", pal.muted, scale=scene.fit_scale)
+            scene.services.text.record = rec
             fade_surface(surface, r.inflate(12, 12), pal.bg, int(fb * 255))

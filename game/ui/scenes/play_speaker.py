@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 
 def draw_speaker(scene: PlayScene, surface: pygame.Surface) -> None:
     """The left column: the speaker's portrait in the current mood, name, role and the goal."""
-    th = scene.app.theme
+    th = scene.services.theme
     pal = th.palette
-    t = scene.app.text
+    t = scene.services.text
     if scene.beat is None:
         return
     ch = scene.speaker
@@ -33,13 +33,13 @@ def draw_speaker(scene: PlayScene, surface: pygame.Surface) -> None:
     scene.show_goal = bool(goal_h)
     stage = pygame.Rect(0, L.y + th.sp(8), size, size)
     stage.centerx = L.centerx
-    img = scene.app.portrait(ch, scene.mood, size)
+    img = scene.services.portraits.get(ch, scene.mood, size)
     pos = img.get_rect(center=stage.center)
     # drawn portraits are rounded cards of their own; give them a soft shadow
     shadow(surface, pos, int(size * 0.068 * 1.14), pal.shadow, max(2, th.sp(4)))
     mt = scene.mood_tween.value
     if mt < 1 and scene.old_mood != scene.mood:
-        old = scene.app.portrait(ch, scene.old_mood, size).copy()
+        old = scene.services.portraits.get(ch, scene.old_mood, size).copy()
         surface.blit(old, pos)
         new = img.copy()
         new.set_alpha(int(255 * mt))
@@ -67,8 +67,8 @@ def draw_speaker(scene: PlayScene, surface: pygame.Surface) -> None:
 def goal_height(scene: PlayScene) -> int:
     if not scene.scenario.goal:
         return 0
-    th = scene.app.theme
-    t = scene.app.text
+    th = scene.services.theme
+    t = scene.services.text
     inner = scene.left.width - 2 * th.sp(16)
     return (
         2 * th.sp(16)
@@ -83,9 +83,9 @@ def draw_goal(scene: PlayScene, surface: pygame.Surface, top: int) -> None:
     goal = scene.scenario.goal
     if not goal or not scene.show_goal:
         return
-    th = scene.app.theme
+    th = scene.services.theme
     pal = th.palette
-    t = scene.app.text
+    t = scene.services.text
     L = scene.left
     pad = th.sp(16)
     inner = L.width - 2 * pad

@@ -17,9 +17,9 @@ MAX_DOTS = 12
 
 def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     """The top bar: the scenario's title on the left, progress dots in the middle."""
-    th = scene.app.theme
+    th = scene.services.theme
     pal = th.palette
-    t = scene.app.text
+    t = scene.services.text
     w = surface.get_width()
     tb = scene.topbar
     pygame.draw.line(surface, pal.line, (0, tb.bottom), (w, tb.bottom))

@@ -1,6 +1,6 @@
 """Review an earlier attempt: step through what you chose and the feedback you got.
 
-``ReviewScene(app, attempt, scenario=None, attempts=None)``: ``attempt`` is a
+``nav.to_review(attempt, scenario=None, attempts=None)``: ``attempt`` is a
 :class:`game.history.Attempt`; ``scenario`` the current scenario if it is still
 installed (used for the stronger reply and for attempts saved before the
 history kept its own copy of the words); ``attempts`` the list to move between
@@ -15,8 +15,8 @@ from __future__ import annotations
 import pygame
 
 from game.core.vocab import SKILLS, STYLES
+from game.ui.labels import day
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.scenes.progress import day, safe_attempts
 from game.ui.widgets import badge_rect, card, mix, stars, style_badge
 
 
@@ -25,12 +25,12 @@ class ReviewScene(Page):
     max_body_width = 820
     default_focus = "next"
 
-    def __init__(self, app, attempt, scenario=None, attempts=None) -> None:
-        super().__init__(app)
+    def __init__(self, services, attempt, scenario=None, attempts=None) -> None:
+        super().__init__(services)
         self.attempt = attempt
         self.scenario = scenario
         if attempts is None:
-            attempts = safe_attempts(app, attempt.scenario_id)
+            attempts = services.attempts(attempt.scenario_id)
         self.attempts = list(attempts) or [attempt]
         self.step = 0
 
@@ -130,7 +130,7 @@ class ReviewScene(Page):
 
     # -- layout ------------------------------------------------------------------------
     def build(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         self.build_dots(flow)
         flow.gap(16)
@@ -151,7 +151,7 @@ class ReviewScene(Page):
         del ui
 
     def build_dots(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         label = (
             f"Decision {self.step + 1} of {len(self.attempt.steps)}"
@@ -188,7 +188,7 @@ class ReviewScene(Page):
         flow.block(h, draw)
 
     def build_step(self, flow: Flow, i: int) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         s = self.attempt.steps[i]
         w = self.step_words(i)
@@ -293,7 +293,7 @@ class ReviewScene(Page):
             flow.block(pad + lh1 + th.sp(4) + bh + th.sp(8) + sb + pad, draw_stronger)
 
     def build_ending(self, flow: Flow) -> None:
-        th, ui = self.app.theme, self.app
+        th, ui = self.services.theme, self.services
         pal = th.palette
         a = self.attempt
         pad = th.sp(24)

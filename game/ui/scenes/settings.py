@@ -12,7 +12,8 @@ from pathlib import Path
 import pygame
 
 from game.ui.scenes.common import Dialog, Flow, FooterButton, Page
-from game.ui.scenes.controls import folder_section, reveal
+from game.ui.scenes.controls import FolderNote, folder_section, reveal
+from game.ui.segmented import Segments
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, slider_track
 
 log = logging.getLogger("firm_and_kind.ui.settings")
@@ -67,10 +68,6 @@ class ResetDialog(Dialog):
         "It can't be undone.\n\nTo keep a copy, choose Cancel and use Export history first."
     )
 
-    def __init__(self, app, settings_scene) -> None:
-        super().__init__(app)
-        self.settings_scene = settings_scene
-
     def buttons(self):
         return [
             FooterButton("cancel", "Cancel", self.back, "primary"),
@@ -78,13 +75,8 @@ class ResetDialog(Dialog):
         ]
 
     def confirm(self) -> None:
-        ok = False
-        try:
-            ok = bool(self.app.history.reset())
-        except Exception:  # noqa: BLE001
-            log.warning("could not reset the history", exc_info=True)
-        self.app.stack.pop()
-        self.settings_scene.reset_done(ok)
+        """Reset; the result for the opener is whether it worked."""
+        self.dismiss(self.services.history.reset())
 
 
 class SettingsScene(Page):
@@ -92,12 +84,12 @@ class SettingsScene(Page):
     title = "Settings"
     max_body_width = 760
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, services) -> None:
+        super().__init__(services)
         self.history_note = ""
         self.history_note_row = ""
         self.history_note_rect = None
-        self.folder_note = ""
+        self.folder_note = FolderNote()
 
     def show_history_note(self, row: str, text: str) -> None:
         self.history_note, self.history_note_row = text, row
@@ -109,7 +101,7 @@ class SettingsScene(Page):
         return "Changes apply at once and are saved."
 
     def rows(self):
-        s = self.app.settings
+        s = self.services.settings
         return [
             (
                 "display",
@@ -142,8 +134,8 @@ class SettingsScene(Page):
         ]
 
     def build(self, flow: Flow) -> None:
-        th = self.app.theme
-        row_h = self.app.text.line_height("body_bold") + th.sp(40)
+        th = self.services.theme
+        row_h = self.services.text.line_height("body_bold") + th.sp(40)
         for key, label, options, get, put in self.rows():
             r = pygame.Rect(flow.x, flow.y, flow.width, row_h)
             flow.widget(self.segmented(key, r, label, options, get, put))
@@ -159,15 +151,15 @@ class SettingsScene(Page):
         flow.gap(32)
         self.history_section(flow)
         flow.gap(32)
-        folder_section(self, flow)
+        folder_section(self, flow, self.folder_note)
 
     # -- your history: export and reset ---------------------------------------------
     def history_section(self, flow: Flow) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
         flow.text("Your history", "subheading", pal.muted)
         flow.gap(8)
-        if self.app.history is None:
+        if self.services.history is None:
             flow.text(
                 "Your history is not available right now, so there is nothing to export or reset.",
                 "body",
@@ -199,13 +191,13 @@ class SettingsScene(Page):
         if self.history_note and self.history_note_row == row:
             flow.gap(8)
             self.history_note_rect = flow.text(
-                self.history_note, "small_bold", self.app.theme.palette.accent
+                self.history_note, "small_bold", self.services.theme.palette.accent
             )
 
     def action_row(self, flow: Flow, key, label, description, button, action) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
-        t = self.app.text
+        t = self.services.text
         pad = th.sp(24)
         bh = t.line_height("body_bold") + th.sp(16)
         bw = max(th.sp(140), t.width_of(button, "body_bold") + th.sp(56))
@@ -217,7 +209,7 @@ class SettingsScene(Page):
         top = flow.y
 
         def draw(surface, rect):
-            card(surface, rect, self.app, raised=False)
+            card(surface, rect, self.services, raised=False)
             y = rect.y + (rect.height - lh - th.sp(2) - dh) // 2
             box = pygame.Rect(rect.x + pad, y, text_w, lh + th.sp(2) + dh)
             t.draw(surface, label, pygame.Rect(box.x, y, text_w, lh), "body_bold")
@@ -232,11 +224,12 @@ class SettingsScene(Page):
         flow.block(h, draw)
         r = pygame.Rect(flow.x + flow.width - pad - bw, top + (h - bh) // 2, bw, bh)
         flow.widget(
-            Widget(key, r, button_painter(self.app, button, "secondary"), action), advance=False
+            Widget(key, r, button_painter(self.services, button, "secondary"), action),
+            advance=False,
         )
 
     def export(self) -> None:
-        h = self.app.history
+        h = self.services.history
         if h is None:
             return
         try:
@@ -259,39 +252,39 @@ class SettingsScene(Page):
             self.show_history_note("export", f"Saved {what} to {path}")
 
     def confirm_reset(self) -> None:
-        self.app.stack.push(ResetDialog(self.app, self))
+        self.services.nav.open_dialog(ResetDialog(self.services), self.reset_done)
 
-    def reset_done(self, ok: bool) -> None:
+    def reset_done(self, ok: bool | None) -> None:
+        """The reset dialog's result: True (reset), False (it failed), None (cancelled)."""
+        if ok is None:
+            return
         if ok:
             note = "Your progress was reset. Every scenario is new again."
         else:
-            notice = None
-            take = getattr(self.app.history, "take_notice", None)
-            if take is not None:
-                notice = take()
+            notice = self.services.history.take_notice()
             note = notice or "Your history could not be reset right now. Nothing was deleted."
         self.show_history_note("reset", note)
 
     # -- rows -----------------------------------------------------------------------
     def _control_rect(self, rect: pygame.Rect) -> pygame.Rect:
-        th = self.app.theme
+        th = self.services.theme
         w = min(th.sp(360), rect.width // 2)
         return pygame.Rect(
             rect.right - th.sp(16) - w, rect.y + th.sp(12), w, rect.height - th.sp(24)
         )
 
     def _row_background(self, surface, rect, label, st: WidgetState) -> None:
-        pal = self.app.theme.palette
-        card(surface, rect, self.app, fill=pal.hover if st.hovered else pal.card, raised=False)
+        pal = self.services.theme.palette
+        card(surface, rect, self.services, fill=pal.hover if st.hovered else pal.card, raised=False)
         lab = pygame.Rect(
-            rect.x + self.app.theme.sp(24),
+            rect.x + self.services.theme.sp(24),
             rect.y,
-            self._control_rect(rect).x - rect.x - self.app.theme.sp(32),
+            self._control_rect(rect).x - rect.x - self.services.theme.sp(32),
             rect.height,
         )
-        self.app.text.draw_line(
+        self.services.text.draw_line(
             surface,
-            self.app.text.shorten(label, "body_bold", lab.width),
+            self.services.text.shorten(label, "body_bold", lab.width),
             (lab.x, rect.centery),
             "body_bold",
             pal.text,
@@ -302,85 +295,56 @@ class SettingsScene(Page):
     def segmented(
         self, key, rect, label, options, get: Callable[[], int], put: Callable[[int], None]
     ) -> Widget:
-        def set_to(i: int) -> None:
-            if i != get():
-                put(i)
-                self.app.apply_settings()
-                self.layout()
+        """A settings row: its label, and a segmented control that applies the choice at once."""
+
+        def put_and_apply(i: int) -> None:
+            put(i)
+            self.services.window.apply_settings()
+            self.layout()
+
+        segments = Segments(self.services, options, get, put_and_apply, equal=True)
 
         def paint(surface, r, st: WidgetState) -> None:
-            pal = self.app.theme.palette
             self._row_background(surface, r, label, st)
-            c = self._control_rect(r)
-            pygame.draw.rect(surface, pal.soft, c, border_radius=c.height // 2)
-            seg_w = c.width // len(options)
-            for i, opt in enumerate(options):
-                sr = pygame.Rect(c.x + i * seg_w, c.y, seg_w, c.height).inflate(-6, -6)
-                on = i == get()
-                if on:
-                    pygame.draw.rect(surface, pal.accent, sr, border_radius=sr.height // 2)
-                col = pal.accent_text if on else pal.text
-                text = self.app.text.shorten(opt, "body_bold" if on else "body", sr.width - 8)
-                self.app.text.draw_line(
-                    surface,
-                    text,
-                    sr.center,
-                    "body_bold" if on else "body",
-                    col,
-                    anchor="center",
-                    container=sr,
-                )
+            segments.paint(surface, self._control_rect(r))
             if st.ring:
-                focus_ring(surface, r, self.app)
-
-        def on_key(event) -> bool:
-            if event.key == pygame.K_LEFT:
-                set_to(max(0, get() - 1))
-                return True
-            if event.key == pygame.K_RIGHT:
-                set_to(min(len(options) - 1, get() + 1))
-                return True
-            return False
+                focus_ring(surface, r, self.services)
 
         def click_at(pos) -> None:
-            c = self._control_rect(rect_now())
-            if c.collidepoint(pos):
-                set_to(min(len(options) - 1, (pos[0] - c.x) * len(options) // c.width))
+            i = segments.index_at(self._control_rect(w.rect), pos)
+            if i is None:
+                segments.cycle()
             else:
-                set_to((get() + 1) % len(options))
+                segments.choose(i)
 
         w = Widget(
             key,
             rect,
             paint,
-            on_activate=lambda: set_to((get() + 1) % len(options)),
-            on_key=on_key,
+            on_activate=segments.cycle,
+            on_key=segments.on_key,
             on_click_at=click_at,
         )
-
-        def rect_now():
-            return w.rect
-
         return w
 
     def volume_row(self, rect: pygame.Rect) -> Widget:
-        s = self.app.settings
+        s = self.services.settings
 
         def set_volume(v: float) -> None:
             v = round(min(1.0, max(0.0, v)), 2)
             if v != s.volume:
                 s.volume = v
-                self.app.apply_settings()
-                self.app.sound("click")
+                self.services.window.apply_settings()
+                self.services.sound("click")
 
         def paint(surface, r, st: WidgetState) -> None:
-            pal = self.app.theme.palette
+            pal = self.services.theme.palette
             self._row_background(surface, r, "Volume", st)
             c = self._control_rect(r)
             pct = f"{round(s.volume * 100)}%"
-            tw = self.app.text.width_of("100%", "body")
-            track_area = pygame.Rect(c.x, c.y, c.width - tw - self.app.theme.sp(12), c.height)
-            t = slider_track(track_area, self.app)
+            tw = self.services.text.width_of("100%", "body")
+            track_area = pygame.Rect(c.x, c.y, c.width - tw - self.services.theme.sp(12), c.height)
+            t = slider_track(track_area, self.services)
             col = pal.muted if s.muted else pal.accent
             pygame.draw.rect(surface, pal.line, t, border_radius=t.height // 2)
             filled = pygame.Rect(t.x, t.y, max(t.height, int(t.width * s.volume)), t.height)
@@ -390,7 +354,7 @@ class SettingsScene(Page):
             pygame.draw.circle(surface, pal.card, (kx, t.centery), kr)
             pygame.draw.circle(surface, col, (kx, t.centery), kr, width=max(2, kr // 3))
             pr = pygame.Rect(c.right - tw, c.y, tw, c.height)
-            self.app.text.draw_line(
+            self.services.text.draw_line(
                 surface,
                 pct,
                 (pr.right, pr.centery),
@@ -400,7 +364,7 @@ class SettingsScene(Page):
                 container=pr,
             )
             if st.ring:
-                focus_ring(surface, r, self.app)
+                focus_ring(surface, r, self.services)
 
         def on_key(event) -> bool:
             if event.key == pygame.K_LEFT:
@@ -415,9 +379,10 @@ class SettingsScene(Page):
 
         def click_at(pos) -> None:
             c = self._control_rect(w.rect)
-            tw = self.app.text.width_of("100%", "body")
+            tw = self.services.text.width_of("100%", "body")
             t = slider_track(
-                pygame.Rect(c.x, c.y, c.width - tw - self.app.theme.sp(12), c.height), self.app
+                pygame.Rect(c.x, c.y, c.width - tw - self.services.theme.sp(12), c.height),
+                self.services,
             )
             if t.inflate(t.height * 4, c.height).collidepoint(pos):
                 set_volume((pos[0] - t.x) / max(1, t.width))
@@ -434,6 +399,6 @@ class SettingsScene(Page):
             w = next((w for w in self.widgets if w.key == "volume"), None)
             if w is not None and w.on_click_at is not None:
                 w.on_click_at(event.pos)
-                self.app.dirty = True
+                self.services.window.dirty = True
                 return True
         return super().handle(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import math
 
 import pygame
@@ -32,24 +31,12 @@ class FirstStartNote(Dialog):
         return [FooterButton("ok", "Let's begin", self.close, "primary")]
 
     def close(self) -> None:
-        self.app.settings.intro_seen = True
-        self.app.settings.save(self.app.paths.settings_file)
-        self.app.stack.pop()
+        self.services.settings.intro_seen = True
+        self.services.settings.save(self.services.paths.settings_file)
+        self.dismiss()
 
     def back(self) -> None:
         self.close()
-
-
-def open_progress(app) -> None:
-    """Push the progress screen if it exists, else a calm empty state."""
-    try:
-        mod = importlib.import_module("game.ui.scenes.progress")
-        scene = mod.ProgressScene(app)
-    except (ImportError, AttributeError):
-        from game.ui.scenes.about import EmptyProgressScene
-
-        scene = EmptyProgressScene(app)
-    app.stack.push(scene)
 
 
 class TitleScene(Scene):
@@ -57,24 +44,27 @@ class TitleScene(Scene):
 
     def on_enter(self) -> None:
         super().on_enter()
-        if not self.app.settings.intro_seen:
-            self.app.stack.push(FirstStartNote(self.app))
+        if not self.services.settings.intro_seen:
+            self.services.nav.open_dialog(FirstStartNote(self.services))
 
     def layout(self) -> None:
-        th = self.app.theme
+        th = self.services.theme
         w, h = th.size
+        nav = self.services.nav
         items = [
-            ("play", "Play", self.play, "primary"),
-            ("progress", "Progress", lambda: open_progress(self.app), "secondary"),
-            ("settings", "Settings", self.settings, "secondary"),
-            ("about", "About", self.about, "secondary"),
-            ("quit", "Quit", self.app.quit, "quiet"),
+            ("play", "Play", nav.to_browser, "primary"),
+            ("progress", "Progress", nav.to_progress, "secondary"),
+            ("settings", "Settings", nav.to_settings, "secondary"),
+            ("about", "About", nav.to_about, "secondary"),
+            ("quit", "Quit", self.services.window.quit, "quiet"),
         ]
-        bh = self.app.text.line_height("body_bold") + th.sp(24)
+        bh = self.services.text.line_height("body_bold") + th.sp(24)
         gap = th.sp(12)
-        bw = max(th.sp(300), self.app.text.width_of("Progress", "body_bold") * 3)
+        bw = max(th.sp(300), self.services.text.width_of("Progress", "body_bold") * 3)
         title_h = (
-            self.app.text.line_height("display") + th.sp(8) + self.app.text.line_height("line")
+            self.services.text.line_height("display")
+            + th.sp(8)
+            + self.services.text.line_height("line")
         )
         total = title_h + th.sp(48) + len(items) * bh + (len(items) - 1) * gap
         top = max(th.sp(24), (h - total) // 2)
@@ -84,43 +74,30 @@ class TitleScene(Scene):
         for key, label, action, kind in items:
             r = pygame.Rect(0, y, bw, bh)
             r.centerx = w // 2
-            self.widgets.append(Widget(key, r, button_painter(self.app, label, kind), action))
+            self.widgets.append(Widget(key, r, button_painter(self.services, label, kind), action))
             y += bh + gap
         self.ensure_focus("play")
-
-    def play(self) -> None:
-        from game.ui.scenes.browser import BrowserScene
-
-        self.app.stack.push(BrowserScene(self.app))
-
-    def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.stack.push(SettingsScene(self.app))
-
-    def about(self) -> None:
-        from game.ui.scenes.about import AboutScene
-
-        self.app.stack.push(AboutScene(self.app))
 
     def back(self) -> None:
         pass  # Esc on the title does nothing; Quit is one button away
 
     def draw(self, surface: pygame.Surface) -> None:
-        th = self.app.theme
+        th = self.services.theme
         pal = th.palette
         w, h = surface.get_size()
         surface.fill(pal.bg)
-        draw_backdrop(surface, self.app)
+        draw_backdrop(surface, self.services)
         y = self.title_top
-        self.app.text.draw_line(
+        self.services.text.draw_line(
             surface, APP_NAME, (w // 2, y), "display", pal.text, anchor="midtop"
         )
-        y += self.app.text.line_height("display") + th.sp(8)
-        self.app.text.draw_line(surface, TAGLINE, (w // 2, y), "line", pal.muted, anchor="midtop")
+        y += self.services.text.line_height("display") + th.sp(8)
+        self.services.text.draw_line(
+            surface, TAGLINE, (w // 2, y), "line", pal.muted, anchor="midtop"
+        )
         self.draw_widgets(surface)
         foot = "Arrows or Tab to move  ·  Enter to choose  ·  F11 full screen"
-        self.app.text.draw_line(
+        self.services.text.draw_line(
             surface, foot, (w // 2, h - th.sp(20)), "small", pal.muted, anchor="midbottom"
         )
 

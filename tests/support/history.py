@@ -1,7 +1,4 @@
-"""Shared helpers for the history tests: small scenarios built in code, and synthetic histories.
-
-(No tests here; the name keeps it beside the tests that use it.)
-"""
+"""Small scenarios built in code, played through, and synthetic histories to fill a store with."""
 
 from __future__ import annotations
 
@@ -162,18 +159,3 @@ def random_play(scenario, seed):
     while not p.finished:
         p.choose(rng.randrange(len(p.choices)))
     return p
-
-
-def text_problems(app, surface):
-    """Every drawn text that spills out of its box or off the window (nothing may be clipped)."""
-    bounds = surface.get_rect()
-    problems = []
-    for r in app.text.record or []:
-        if "ran into a problem" in r.text:
-            problems.append("the error screen is showing (see the log)")
-        if not r.container.inflate(2, 2).contains(r.rect):
-            problems.append(f"{r.text!r} spills out of its box: {r.rect} not in {r.container}")
-        visible = r.visible
-        if visible.width and not bounds.contains(visible):
-            problems.append(f"{r.text!r} runs off the window: {visible}")
-    return problems

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from game.cli.context import Context
-from game.paths import AppPaths
 from game.ui.live_reload import PROBLEMS, RELOADED, LiveReloader
-
-from .test_live_reload import GOOD, Clock, save, settle
-
-pytest.importorskip("pygame")
-play = pytest.importorskip("game.ui.scenes.play")
-app_mod = pytest.importorskip("game.ui.app")
+from game.ui.scenes.play import PlayScene
+from tests.support.live_reload import GOOD, Clock, save, settle
 
 TWO_BEATS = GOOD.replace(
     "endings:\n",
@@ -36,16 +28,8 @@ endings:
 
 
 @pytest.fixture
-def window(tmp_path):
-    paths = AppPaths(tmp_path / "d", tmp_path / "c", tmp_path / "l")
-    app = app_mod.App(
-        Context(paths, io.StringIO(), io.StringIO()), size=(1280, 720), open_history=False
-    )
-    yield app
-    app.running = False
-    import pygame
-
-    pygame.quit()
+def window(make_app):
+    return make_app(history=False).app
 
 
 def test_saving_reloads_the_play_scene_and_keeps_the_beat(tmp_path, window):
@@ -55,9 +39,9 @@ def test_saving_reloads_the_play_scene_and_keeps_the_beat(tmp_path, window):
     save(path, TWO_BEATS.format(title="First", next="again", again_line="Please?"))
     scenario, problems = load_scenario_file(path)
     assert scenario is not None, [str(p) for p in problems]
-    scene = play.PlayScene(window, scenario, seed=3)
+    scene = PlayScene(window.services, scenario, seed=3)
     window.stack.push(scene)
-    window.step([], 0.05)
+    window.frame([], 0.05)
 
     # Move to the second beat by choosing the assertive reply.
     pos = next(i for i, c in enumerate(scene.playthrough.choices) if c.style == "assertive")
@@ -75,13 +59,13 @@ def test_saving_reloads_the_play_scene_and_keeps_the_beat(tmp_path, window):
     assert scene.beat.id == "again"
     assert scene.beat.line == "Pretty please?"
     assert scene.note == "Reloaded"
-    window.step([], 0.05)
+    window.frame([], 0.05)
 
     # A broken save: the overlay lists the problem, the game keeps running.
     save(path, TWO_BEATS.format(title="First", next="nowhere", again_line="Pretty please?"))
     assert [o.kind for o in settle(reloader, clock)] == [PROBLEMS]
     assert any("next 'nowhere' is not a beat or an ending" in str(p) for p in scene.problems)
-    window.step([], 0.05)
+    window.frame([], 0.05)
     assert scene.beat.id == "again"
 
     # The beat disappears: the scenario restarts from the beginning, and the overlay clears.
@@ -90,4 +74,4 @@ def test_saving_reloads_the_play_scene_and_keeps_the_beat(tmp_path, window):
     assert scene.problems == []
     assert scene.beat.id == "ask"
     assert scene.scenario.title == "Second"
-    window.step([], 0.05)
+    window.frame([], 0.05)
