@@ -442,20 +442,27 @@ def main(argv: list[str] | None = None) -> int:
     DATA.mkdir(parents=True, exist_ok=True)
     libs = [0, 1000] if args.quick else [0, 1000, 3000]
     hists = [0, 10_000] if args.quick else [0, 10_000, 100_000]
-    reps = {0: 15, 1000: 5, 3000: 3} if not args.quick else {0: 7, 1000: 3}
+    reps = {0: 7, 1000: 3, 3000: 2} if not args.quick else {0: 5, 1000: 2}
     rows: list[Row] = []
+
+    def progress_note(new: list[Row]) -> list[Row]:
+        for r in new:  # as they come, for a long run on a busy machine
+            print(f"  {r.target} [{r.size}]: p50 {fmt(r.p50, r.unit)}, ratio "
+                  f"{'-' if r.ratio is None else f'{r.ratio:.2f}'}", file=sys.stderr, flush=True)
+        return new
+
     for n in libs:
         print(f"library: {n or 'shipped'} ...", file=sys.stderr, flush=True)
-        rows += bench_library(n, reps[n])
-    rows += bench_library_memory(libs[-1])
-    rows += bench_install(libs[-1], 3)
-    rows += bench_outline()
+        rows += progress_note(bench_library(n, reps[n]))
+    rows += progress_note(bench_outline())
     for n in hists:
         print(f"history: {n:,} ...", file=sys.stderr, flush=True)
-        rows += bench_history(n, 9 if n < 100_000 else 7)
+        rows += progress_note(bench_history(n, 7 if n < 100_000 else 5))
     for n in (0, hists[-1]):
         print(f"startup: {n:,} playthroughs ...", file=sys.stderr, flush=True)
-        rows += bench_startup(n, 7)
+        rows += progress_note(bench_startup(n, 5))
+    rows += progress_note(bench_library_memory(libs[-1]))
+    rows += progress_note(bench_install(libs[-1], 2))
     print(table(rows))
     missed = [r for r in rows if r.passed is False]
     print(f"\n{len(rows)} measured, {len(missed)} missed, {len(NOT_YET)} window targets not "

@@ -7,7 +7,7 @@ import threading
 from datetime import timedelta
 
 from game.history import History, integrity, schema
-from tests.test_history_support import PERFECT, T0, make_scenario, play
+from tests.support.history import PERFECT, T0, make_scenario, play
 
 MALFORMED = "database disk image is malformed"
 

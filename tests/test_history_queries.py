@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from game.core.engine import Playthrough
 from game.history import History, queries, schema, stats
-from tests.test_history_support import T0, make_scenario
+from tests.support.history import T0, make_scenario
 
 SCENARIOS = [
     make_scenario("extra-shift"),

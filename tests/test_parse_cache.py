@@ -14,7 +14,7 @@ from game.core import loader, parse_cache
 from game.core.library import load_library
 from game.core.parse_cache import ParseCache
 from game.paths import SHIPPED_SCENARIOS
-from tests.helpers import BASE, write
+from tests.support.scenarios import BASE, write
 
 
 def same(left, right) -> bool:
