@@ -438,7 +438,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer repetitions")
     ap.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    ap.add_argument(
+        "--only", default="library,outline,history,startup,memory,install",
+        help="comma-separated parts to measure (default: all)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
+    only = set(args.only.split(","))
     DATA.mkdir(parents=True, exist_ok=True)
     libs = [0, 1000] if args.quick else [0, 1000, 3000]
     hists = [0, 10_000] if args.quick else [0, 10_000, 100_000]
@@ -451,18 +456,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"{'-' if r.ratio is None else f'{r.ratio:.2f}'}", file=sys.stderr, flush=True)
         return new
 
-    for n in libs:
+    for n in libs if "library" in only else []:
         print(f"library: {n or 'shipped'} ...", file=sys.stderr, flush=True)
         rows += progress_note(bench_library(n, reps[n]))
-    rows += progress_note(bench_outline())
-    for n in hists:
+    if "outline" in only:
+        rows += progress_note(bench_outline())
+    for n in hists if "history" in only else []:
         print(f"history: {n:,} ...", file=sys.stderr, flush=True)
         rows += progress_note(bench_history(n, 7 if n < 100_000 else 5))
-    for n in (0, hists[-1]):
+    for n in (0, hists[-1]) if "startup" in only else []:
         print(f"startup: {n:,} playthroughs ...", file=sys.stderr, flush=True)
         rows += progress_note(bench_startup(n, 5))
-    rows += progress_note(bench_library_memory(libs[-1]))
-    rows += progress_note(bench_install(libs[-1], 2))
+    if "memory" in only:
+        rows += progress_note(bench_library_memory(libs[-1]))
+    if "install" in only:
+        rows += progress_note(bench_install(libs[-1], 2))
     print(table(rows))
     missed = [r for r in rows if r.passed is False]
     print(f"\n{len(rows)} measured, {len(missed)} missed, {len(NOT_YET)} window targets not "
