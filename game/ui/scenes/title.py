@@ -1,4 +1,4 @@
-"""The title screen: the game's name, and Play, Progress, Settings, About, Quit."""
+"""The title screen: the game's name, and Play, Progress, Settings, About, Getting help, Quit."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ class TitleScene(Scene):
             ("progress", "Progress", nav.to_progress, "secondary"),
             ("settings", "Settings", nav.to_settings, "secondary"),
             ("about", "About", nav.to_about, "secondary"),
+            ("help", "Getting help", nav.to_help, "secondary"),
             ("quit", "Quit", self.services.window.quit, "quiet"),
         ]
         bh = self.services.text.line_height("body_bold") + th.sp(24)
