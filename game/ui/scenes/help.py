@@ -57,7 +57,9 @@ def entry_lines(entry: HelpEntry) -> list[Line]:
         lines.append((f"Hours: {entry.hours}", "small", "muted", 2))
     if entry.note:
         lines.append((entry.note, "small", "muted", 2))
-    lines.append((f"Checked {checked_words(entry.checked)}  ·  {entry.source}", "small", "muted", 8))
+    lines.append(
+        (f"Checked {checked_words(entry.checked)}  ·  {entry.source}", "small", "muted", 8)
+    )
     return lines
 
 
