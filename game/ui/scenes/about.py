@@ -6,8 +6,16 @@ import pygame
 
 from game import APP_NAME, __version__
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.scenes.controls import FolderNote, folder_section
-from game.ui.widgets import card
+from game.ui.scenes.controls import (
+    FolderNote,
+    folder_section,
+    small_button_painter,
+    small_button_size,
+)
+from game.ui.widgets import Widget, card
+
+HELP_SECTION = "Practice, not therapy"
+HELP_LINK = "See Getting help"
 
 SECTIONS = [
     (
@@ -18,7 +26,7 @@ SECTIONS = [
         "likely to do, and a stronger move where there is one.",
     ),
     (
-        "Practice, not therapy",
+        HELP_SECTION,
         "This game is practice, not therapy. Some situations may feel close to home. You can skip "
         "any scenario with a content note, and stop at any time. If things feel heavy, talking to "
         "someone you trust or a professional can help.",
@@ -59,6 +67,10 @@ class AboutScene(Page):
             hh = self.services.text.line_height("subheading")
             bh = self.services.text.height_of(text, "body", inner)
             height = pad + hh + th.sp(8) + bh + pad
+            link = heading == HELP_SECTION  # a way to the Getting help screen, inside the card
+            lw, lh = small_button_size(self.services, HELP_LINK)
+            if link:
+                height += th.sp(16) + lh
 
             def draw(surface, rect, heading=heading, text=text, pad=pad, hh=hh):
                 card(surface, rect, self.services, raised=False)
@@ -78,7 +90,12 @@ class AboutScene(Page):
                     "body",
                 )
 
+            top = flow.y
             flow.block(height, draw)
+            if link:
+                r = pygame.Rect(flow.x + pad, top + height - pad - lh, lw, lh)
+                paint = small_button_painter(self.services, HELP_LINK)
+                flow.widget(Widget("help", r, paint, self.services.nav.to_help), advance=False)
             flow.gap(16)
         folder_section(self, flow, self.folder_note)
 

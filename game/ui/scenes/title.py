@@ -27,8 +27,19 @@ class FirstStartNote(Dialog):
     body = FIRST_START
     width = 640
 
+    def on_enter(self) -> None:
+        self.focus_key = "ok"  # Enter begins, as before; help is one Tab away
+        super().on_enter()
+
     def buttons(self):
-        return [FooterButton("ok", "Let's begin", self.close, "primary")]
+        return [
+            FooterButton("help", "See Getting help", self.to_help, "secondary"),
+            FooterButton("ok", "Let's begin", self.close, "primary"),
+        ]
+
+    def to_help(self) -> None:
+        self.close()
+        self.services.nav.to_help()
 
     def close(self) -> None:
         self.services.settings.intro_seen = True
