@@ -69,10 +69,11 @@ class HelpScene(Page):
     max_body_width = 820
     default_focus = "danger"
 
-    def __init__(self, services, source: Path = HELP_PATH) -> None:
+    def __init__(self, services, source: Path | None = None) -> None:
         super().__init__(services)
         self.system_region = default_region()
         self.data: HelpData | None
+        source = HELP_PATH if source is None else source
         try:
             self.data = load_help(source)
         except HelpDataError as exc:
