@@ -21,12 +21,14 @@ class Context:
     def library(self, extra: Iterable[Path] = (), *, shipped: bool = True, user: bool = True):
         """Load the shipped scenarios, the player's own folder and ``extra`` paths."""
         from game.core.library import load_library
+        from game.core.pack_copy import clean_leftovers
 
         roots: list[Path] = []
         if shipped:
             roots.append(SHIPPED_SCENARIOS)
         if user:
             self.paths.ensure()
+            clean_leftovers(self.paths.user_scenarios)  # what a killed install left behind
             roots.append(self.paths.user_scenarios)
         roots.extend(Path(p) for p in extra)
         return load_library(roots)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.core.fields import Reporter
 from game.core.problems import Problem, display_path
+from game.core.reading import NotAFile, NotRegularFile, read_limited
 from game.core.validate import build_scenario
 from game.core.yamltree import YamlProblem, parse
 from game.paths import ASSETS_DIR
@@ -29,15 +30,12 @@ def load_scenario_file(
     path = Path(path)
     rep = Reporter(display_path(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            rep.error(
-                None, f"the file is {size // 1024} KiB; a scenario file may be at most 256 KiB"
-            )
-            return None, rep.problems
-        data = path.read_bytes()
-    except IsADirectoryError:
+        data = read_limited(path, MAX_BYTES)
+    except NotAFile:
         rep.error(None, "this is a folder, not a scenario file")
+        return None, rep.problems
+    except NotRegularFile:
+        rep.error(None, "not a regular file (a pipe or a device?); a scenario is a .yaml file")
         return None, rep.problems
     except FileNotFoundError:
         rep.error(None, "no such file")
@@ -59,9 +57,7 @@ def load_scenario_bytes(
     """Validate a scenario given as bytes (``path`` names it and anchors portraits)."""
     rep = rep or Reporter(display_path(path))
     if len(data) > MAX_BYTES:
-        rep.error(
-            None, f"the file is {len(data) // 1024} KiB; a scenario file may be at most 256 KiB"
-        )
+        rep.error(None, "the file is over 256 KiB; a scenario file may be at most 256 KiB")
         return None, rep.problems
     content_hash = hashlib.sha256(data).hexdigest()
     text = _decode(data, rep)

@@ -204,6 +204,9 @@ class History:
         if not playthrough.finished:
             log.warning("not recording an unfinished playthrough of %s", playthrough.scenario.id)
             return None
+        if playthrough.playtest:
+            log.info("not recording a playtest of %s from a later beat", playthrough.scenario.id)
+            return None
         if not self._writable:
             if self.notice is None:
                 self.notice = CANT_SAVE.format(why="")

@@ -14,9 +14,8 @@ from collections.abc import Callable
 import pygame
 
 from game.core.help import REGIONS, default_region
-from game.ui.scenes.controls import small_button_painter, small_button_size
 from game.ui.segmented import Segments, segmented_widget
-from game.ui.widgets import Widget
+from game.ui.widgets import Widget, button_painter
 
 LABELS = {
     "UK": "UK",
@@ -72,7 +71,8 @@ def region_section(scene, flow, system: str, relayout: Callable[[], None]) -> No
         return
     note = "You chose this region. It is saved for next time."
     label = "Use my computer's region"
-    bw, bh = small_button_size(ui, label)
+    bw = ui.text.width_of(label, "body_bold") + ui.theme.sp(48)
+    bh = ui.text.line_height("body_bold") + ui.theme.sp(16)
     note_w = ui.text.width_of(note, "small")
     if note_w + ui.theme.sp(16) + bw <= flow.width:  # side by side
         top = flow.y
@@ -90,4 +90,4 @@ def region_section(scene, flow, system: str, relayout: Callable[[], None]) -> No
         scene.focus_key = PICKER_KEY  # this button goes away; stay on the picker
         relayout()
 
-    flow.widget(Widget(SYSTEM_KEY, brect, small_button_painter(ui, label), use_system))
+    flow.widget(Widget(SYSTEM_KEY, brect, button_painter(ui, label, "secondary"), use_system))

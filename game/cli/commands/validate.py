@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.cli.streams import tolerant
 from game.core.library import load_library
 from game.paths import SHIPPED_SCENARIOS
 
@@ -30,6 +31,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def run(args, ctx) -> int:
+    tolerant(ctx.out, ctx.err)
     lib = load_library(args.paths or [SHIPPED_SCENARIOS])
     for problem in lib.problems:
         print(problem, file=ctx.out)

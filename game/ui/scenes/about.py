@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from game import APP_NAME, __version__
+from game.ui.blocks import Card, Heading, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.scenes.controls import (
     FolderNote,
@@ -12,7 +15,7 @@ from game.ui.scenes.controls import (
     small_button_painter,
     small_button_size,
 )
-from game.ui.widgets import Widget, card
+from game.ui.widgets import Widget
 
 HELP_SECTION = "Practice, not therapy"
 HELP_LINK = "See Getting help"
@@ -60,44 +63,37 @@ class AboutScene(Page):
         return f"{APP_NAME} {__version__}"
 
     def build(self, flow: Flow) -> None:
-        th = self.services.theme
         for heading, text in SECTIONS:
-            pad = th.sp(24)
-            inner = flow.width - 2 * pad
-            hh = self.services.text.line_height("subheading")
-            bh = self.services.text.height_of(text, "body", inner)
-            height = pad + hh + th.sp(8) + bh + pad
-            link = heading == HELP_SECTION  # a way to the Getting help screen, inside the card
-            lw, lh = small_button_size(self.services, HELP_LINK)
-            if link:
-                height += th.sp(16) + lh
-
-            def draw(surface, rect, heading=heading, text=text, pad=pad, hh=hh):
-                card(surface, rect, self.services, raised=False)
-                inner_r = rect.inflate(-2 * pad, -2 * pad)
-                self.services.text.draw(
-                    surface,
-                    heading,
-                    pygame.Rect(inner_r.x, inner_r.y, inner_r.width, hh),
-                    "subheading",
-                )
-                self.services.text.draw(
-                    surface,
-                    text,
-                    pygame.Rect(
-                        inner_r.x, inner_r.y + hh + th.sp(8), inner_r.width, inner_r.height - hh
-                    ),
-                    "body",
-                )
-
-            top = flow.y
-            flow.block(height, draw)
-            if link:
-                r = pygame.Rect(flow.x + pad, top + height - pad - lh, lw, lh)
-                paint = small_button_painter(self.services, HELP_LINK)
-                flow.widget(Widget("help", r, paint, self.services.nav.to_help), advance=False)
+            if heading == HELP_SECTION:
+                self.help_card(flow, heading, text)
+            else:
+                flow.add(Card([Heading(heading), Text(text)], gap=8, raised=False))
             flow.gap(16)
         folder_section(self, flow, self.folder_note)
 
+    def help_card(self, flow: Flow, heading: str, text: str) -> None:
+        """The practice-not-therapy card, with a way to the Getting help screen at its foot."""
+        ui = self.services
+        bw, bh = small_button_size(ui, HELP_LINK)
+        card = Card([Heading(heading), Text(text), _Room(bh)], gap=8, raised=False)
+        r = flow.add(card)
+        pad = ui.theme.sp(card.pad)
+        button = pygame.Rect(r.x + pad, r.bottom - pad - bh, bw, bh)
+        paint = small_button_painter(ui, HELP_LINK)
+        flow.widget(Widget("help", button, paint, ui.nav.to_help), advance=False)
+
     def footer(self):
         return [FooterButton("done", "Back to the title", self.back, "primary")]
+
+
+@dataclass
+class _Room:
+    """Empty room in a card, where a button is placed."""
+
+    height: int
+
+    def measure(self, ui, width: int) -> int:
+        return self.height + ui.theme.sp(8)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pass

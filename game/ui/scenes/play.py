@@ -28,6 +28,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.common import Flow
 from game.ui.scenes.play_feedback import feedback_panel
 from game.ui.scenes.play_pause import MENU, RESTART, PauseMenu
+from game.ui.scenes.play_problems import PlayProblems
 from game.ui.scenes.play_replies import draw_fading_replies, reply_card
 from game.ui.scenes.play_speaker import draw_speaker
 from game.ui.scenes.play_topbar import draw_topbar
@@ -43,7 +44,7 @@ NUMBER_KEYS = {
 __all__ = ["NUMBER_KEYS", "PauseMenu", "PlayScene"]
 
 
-class PlayScene(Scene):
+class PlayScene(PlayProblems, Scene):
     name = "play"
 
     def __init__(self, services, scenario, *, seed: int | None = None, live: bool = False) -> None:
@@ -438,32 +439,3 @@ class PlayScene(Scene):
     @property
     def shown_choices(self):
         return self.shown
-
-    def _draw_problems(self, surface: pygame.Surface) -> None:
-        th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        w, h = surface.get_size()
-        lines = [str(p) for p in self.problems[:6]]
-        if len(self.problems) > 6:
-            lines.append(f"... and {len(self.problems) - 6} more")
-        inner = w - th.sp(128)
-        heights = [t.height_of(x, "small", inner) for x in lines]
-        head = "The file has problems; still playing the last good version:"
-        total = t.line_height("small_bold") + th.sp(8) + sum(heights) + th.sp(32)
-        r = pygame.Rect(th.sp(48), h - th.sp(24) - total, w - th.sp(96), total)
-        t.layer += 50
-        card(surface, r, self.services, fill=pal.card, border=pal.styles["aggressive"])
-        y = r.y + th.sp(16)
-        t.draw(
-            surface,
-            head,
-            pygame.Rect(r.x + th.sp(16), y, inner, t.line_height("small_bold")),
-            "small_bold",
-            pal.styles["aggressive"],
-        )
-        y += t.line_height("small_bold") + th.sp(8)
-        for x, hh in zip(lines, heights, strict=True):
-            t.draw(surface, x, pygame.Rect(r.x + th.sp(16), y, inner, hh), "small", pal.text)
-            y += hh
-        t.layer -= 50
