@@ -12,6 +12,7 @@ holds exactly the errors the game raises:
 * :class:`TooLarge`, :class:`NotAFile` -- a bounded read of a player's file
   (also OSErrors, so a caller handling I/O errors handles them too)
 * :class:`HelpDataError` -- the help-line data file is missing or not in shape
+* :class:`FontFileError` -- a bundled font's character map cannot be read
 * :class:`FirmKindError` itself -- a command's own refusal (``schema``)
 """
 
@@ -59,3 +60,7 @@ class TooLarge(FirmKindError, OSError):
 
 class NotAFile(FirmKindError, OSError):
     """The path is a folder, device, FIFO or socket, not a regular file."""
+
+
+class FontFileError(FirmKindError):
+    """A bundled font's character map cannot be read."""

@@ -97,6 +97,21 @@ def _reword(problem: str) -> str:
     return f"expected {m.group(1)} here" if m else problem
 
 
+# ``line: Note: this breaks``: a plain value with ": " inside reads as a second key.
+_KEY_AND_TEXT = re.compile(r"^\s*(?:-\s+)?([^\s#'\"{\[][^:#]*?):\s+(.*?)\s*$")
+_COLON_TRAP = "mapping values are not allowed here"
+
+
+def _quote_hint(text: str, line: int, column: int) -> str:
+    """The hint `put the text in quotes: KEY: "TEXT"` when the ``: `` found is in a value."""
+    lines = text.splitlines()
+    m = _KEY_AND_TEXT.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if m is None or column - 1 < m.start(2) or m.group(2)[0] in "\"'|>":
+        return ""
+    quoted = m.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'; put the text in quotes: {m.group(1)}: "{quoted}"'
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n", line)
     if line - 1 < len(lines) and 0 <= column - 1 < len(lines[line - 1]):
@@ -115,6 +130,8 @@ def _syntax_problem(exc: yaml.YAMLError, text: str = "") -> YamlProblem:
     problem = _reword(problem)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
+    if problem == _COLON_TRAP:
+        message += _quote_hint(text, line, col)
     if context and "while scanning" not in context and "while parsing" not in context:
         message += f" ({context})"
     return YamlProblem(line, col, message)
