@@ -101,6 +101,16 @@ def style_icon(surface: pygame.Surface, rect: pygame.Rect, style: str, color) ->
         pygame.draw.lines(surface, color, False, pts, lw)
 
 
+def half_icon(surface: pygame.Surface, rect: pygame.Rect, style: str, color, faint) -> None:
+    """A style icon drawn half in full colour and half faint: "partly" that style."""
+    style_icon(surface, rect, style, faint)
+    left = pygame.Rect(rect.x - 2, rect.y - 2, rect.width // 2 + 2, rect.height + 4)
+    old = surface.get_clip()
+    surface.set_clip(left.clip(old) if old else left)
+    style_icon(surface, rect, style, color)
+    surface.set_clip(old)
+
+
 def lock_icon(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
     """A small padlock: something not found yet."""
     w = max(2, rect.width // 8)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.core.vocab import SKILLS, STYLES
-from game.ui.icons import draw_icon, style_icon
+from game.core.vocab import PARTLY_ASSERTIVE, SKILLS, STYLES, display_style
+from game.ui.icons import draw_icon, half_icon, style_icon
 
 Paint = Callable[[pygame.Surface, pygame.Rect, "WidgetState"], None]
 
@@ -174,21 +174,40 @@ def button_painter(
 
 
 def style_badge(
-    surface: pygame.Surface, pos: tuple[int, int], style: str, ui, *, role: str = "small_bold"
+    surface: pygame.Surface,
+    pos: tuple[int, int],
+    style: str,
+    ui,
+    *,
+    role: str = "small_bold",
+    points: int | None = None,
 ) -> pygame.Rect:
-    """A pill with the style's icon and word in its colour; returns its rect (top-left at pos)."""
-    r = badge_rect(pos, style, ui, role=role)
+    """A pill with the style's icon and word in its colour; returns its rect (top-left at pos).
+
+    Given the reply's ``points``, the badge is honest about it (:func:`display_style`):
+    an assertive reply of 5 to 7 points reads "Partly assertive", in the same hue with
+    a lighter fill, a dashed-looking outline and a half-drawn icon.
+    """
+    label = display_style(style, points) if points is not None else display_style(style, 10)
+    partly = label.key == PARTLY_ASSERTIVE
+    r = badge_rect(pos, style, ui, role=role, points=points)
     pal = ui.theme.palette
-    col = pal.styles[style]
-    bg = mix(pal.card, col, 0.12)
+    col = pal.styles.get(style, pal.muted)
+    bg = mix(pal.card, col, 0.05 if partly else 0.12)
     pygame.draw.rect(surface, bg, r, border_radius=r.height // 2)
-    pygame.draw.rect(surface, mix(pal.card, col, 0.45), r, width=1, border_radius=r.height // 2)
+    pygame.draw.rect(
+        surface, mix(pal.card, col, 0.3 if partly else 0.45), r, width=1, border_radius=r.height // 2
+    )
     isz = int(r.height * 0.56)
     pad = r.height // 2
-    style_icon(surface, pygame.Rect(r.x + pad - 2, r.centery - isz // 2, isz, isz), style, col)
+    icon = pygame.Rect(r.x + pad - 2, r.centery - isz // 2, isz, isz)
+    if partly:
+        half_icon(surface, icon, style, col, mix(pal.card, col, 0.3))
+    elif style in STYLES:
+        style_icon(surface, icon, style, col)
     ui.text.draw_line(
         surface,
-        STYLES[style].word,
+        label.word,
         (r.x + pad + isz + ui.theme.sp(6), r.centery),
         role,
         col,
@@ -198,10 +217,13 @@ def style_badge(
     return r
 
 
-def badge_rect(pos: tuple[int, int], style: str, ui, *, role: str = "small_bold") -> pygame.Rect:
+def badge_rect(
+    pos: tuple[int, int], style: str, ui, *, role: str = "small_bold", points: int | None = None
+) -> pygame.Rect:
+    word = display_style(style, 10 if points is None else points).word
     h = ui.text.line_height(role) + ui.theme.sp(8)
     isz = int(h * 0.56)
-    w = h // 2 + isz + ui.theme.sp(6) + ui.text.width_of(STYLES[style].word, role) + h // 2
+    w = h // 2 + isz + ui.theme.sp(6) + ui.text.width_of(word, role) + h // 2
     return pygame.Rect(pos[0], pos[1], w, h)
 
 

@@ -9,6 +9,7 @@ import pygame
 from game import APP_NAME
 from game.ui.scene import Scene
 from game.ui.scenes.common import Dialog, FooterButton
+from game.ui.scenes.play_place import continue_place, kept_place
 from game.ui.widgets import Widget, button_painter
 
 TAGLINE = "Practise saying no, and asking for what you need."
@@ -41,6 +42,7 @@ class FirstStartNote(Dialog):
 
 class TitleScene(Scene):
     name = "title"
+    offered = False  # whether "Continue <title>" is on offer
 
     def on_enter(self) -> None:
         super().on_enter()
@@ -51,8 +53,14 @@ class TitleScene(Scene):
         th = self.services.theme
         w, h = th.size
         nav = self.services.nav
-        items = [
-            ("play", "Play", nav.to_browser, "primary"),
+        found = kept_place(self.services)
+        t = self.services.text
+        items = []
+        if found is not None:
+            words = t.shorten(f"Continue {found[1].title}", "body_bold", th.sp(420))
+            items.append(("continue", words, lambda: continue_place(self.services), "primary"))
+        items += [
+            ("play", "Play", nav.to_browser, "secondary" if found else "primary"),
             ("progress", "Progress", nav.to_progress, "secondary"),
             ("settings", "Settings", nav.to_settings, "secondary"),
             ("about", "About", nav.to_about, "secondary"),
@@ -61,6 +69,8 @@ class TitleScene(Scene):
         bh = self.services.text.line_height("body_bold") + th.sp(24)
         gap = th.sp(12)
         bw = max(th.sp(300), self.services.text.width_of("Progress", "body_bold") * 3)
+        if found is not None:
+            bw = max(bw, t.width_of(items[0][1], "body_bold") + th.sp(64))
         title_h = (
             self.services.text.line_height("display")
             + th.sp(8)
@@ -76,7 +86,11 @@ class TitleScene(Scene):
             r.centerx = w // 2
             self.widgets.append(Widget(key, r, button_painter(self.services, label, kind), action))
             y += bh + gap
-        self.ensure_focus("play")
+        offered = found is not None
+        if offered and not self.offered:
+            self.focus_key = "continue"  # a place to continue just appeared: start there
+        self.offered = offered
+        self.ensure_focus("continue" if found else "play")
 
     def back(self) -> None:
         pass  # Esc on the title does nothing; Quit is one button away
