@@ -245,9 +245,12 @@ class App:
 
     def frame(self, events: Iterable[pygame.event.Event], dt: float) -> None:
         """One frame: handle events, advance animations, and draw if anything changed."""
+        events = list(events)
+        done = 0  # events seen so far (a failing one counts as seen)
         try:
             start = self.moment
             for event in events:
+                done += 1
                 if event.type in ACTION_EVENTS:
                     self.mark(event)
                     if self.moment != start:
@@ -270,6 +273,9 @@ class App:
             if self.dirty:
                 self.draw()
         except Exception as exc:  # noqa: BLE001 - show the friendly error screen instead
+            for event in events[done:]:  # not acted on, but a key let go is no longer held
+                if event.type in ACTION_EVENTS:
+                    self.mark(event)
             self.show_error(exc)
             self.draw()
 

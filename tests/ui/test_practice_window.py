@@ -262,3 +262,37 @@ def test_restart_clears_the_place(make_app):
     assert load_place(d.services.paths.resume_file) is not None
     play.restart()
     assert load_place(d.services.paths.resume_file) is None
+
+
+def test_sigterm_mid_scenario_keeps_the_place_quietly(tmp_path):
+    from game.core.library import load_library
+    from game.paths import AppPaths
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    from tests.support.window import FIXTURES, Driver
+
+    paths = AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "logs")
+    Settings(intro_seen=True).save(paths.settings_file)
+    app = App(paths, lambda: load_library((FIXTURES,)), size=(1280, 720))
+    d = Driver(app)
+    play = start_play(d)
+    choose_style(d, "assertive")
+    d.key(pygame.K_RETURN)
+    order = [c.text for c in play.shown]
+    app.request_stop()  # what SIGTERM does
+    assert app.run() == 0
+    app.close()
+    place = load_place(paths.resume_file)
+    assert place is not None and len(place.path) == 1
+    # a new window offers it, and nothing was counted as an attempt
+    again = App(paths, lambda: load_library((FIXTURES,)), size=(1280, 720))
+    try:
+        d2 = Driver(again)
+        assert again.services.history.attempts(include_practice=True) == []
+        d2.nav.to_title()
+        d2.frames(1)
+        assert d2.top.focus_key == "continue"
+        d2.key(pygame.K_RETURN)
+        assert d2.top.name == "play" and [c.text for c in d2.top.shown] == order
+    finally:
+        again.close()
