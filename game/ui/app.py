@@ -259,6 +259,7 @@ class App:
                     self.gate.observe(event)
                 self.handle(event)
                 if not self.running:
+                    self._observe_unhandled(events[done:])
                     return
             if self.moment != start or self._busy:
                 self._busy = False
@@ -273,11 +274,16 @@ class App:
             if self.dirty:
                 self.draw()
         except Exception as exc:  # noqa: BLE001 - show the friendly error screen instead
-            for event in events[done:]:  # not acted on, but a key let go is no longer held
-                if event.type in ACTION_EVENTS:
-                    self.mark(event)
+            self._observe_unhandled(events[done:])
             self.show_error(exc)
             self.draw()
+
+    def _observe_unhandled(self, events: list[pygame.event.Event]) -> None:
+        """Events left unhandled (the game is ending, or a frame failed) still keep the key
+        state true: a key let go is no longer held."""
+        for event in events:
+            if event.type in ACTION_EVENTS:
+                self.mark(event)
 
     def draw(self) -> None:
         surface = self.window.get_surface()

@@ -15,8 +15,8 @@ The parts live in their own modules: ``play_column`` (what the story column
 holds), ``play_draw`` (drawing it), ``play_replies`` (the reply cards and the
 hint), ``play_feedback`` (the panel after a choice), ``play_speaker`` (portrait,
 name and goal), ``play_topbar`` (title and progress dots), ``play_overlays``
-(notes and the Practice marker), ``play_place`` (keeping the place) and
-``play_pause`` (the pause menu and the leave question).
+(notes and the Practice marker) and ``play_pause`` (the pause menu and the leave
+question); :mod:`game.ui.kept_place` keeps the place.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from game.core.engine import Playthrough
 from game.errors import PlaythroughError
 from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.kept_place import forget_place, keep_place
 from game.ui.live_reload import LiveReloader, is_reload_key
 from game.ui.scene import ACTIVATE_KEYS, Scene
 from game.ui.scenes.common import Flow
 from game.ui.scenes.play_column import build_column
 from game.ui.scenes.play_draw import draw_play
 from game.ui.scenes.play_pause import MENU, RESTART, LeaveDialog, PauseMenu
-from game.ui.scenes.play_place import forget_place, keep_place
 from game.ui.widgets import ScrollView, Widget, button_painter
 
 log = logging.getLogger("firm_and_kind.ui.play")

@@ -7,9 +7,9 @@ import math
 import pygame
 
 from game import APP_NAME
+from game.ui.kept_place import continue_place, kept_place
 from game.ui.scene import Scene
 from game.ui.scenes.common import Dialog, FooterButton
-from game.ui.scenes.play_place import continue_place, kept_place
 from game.ui.widgets import Widget, button_painter
 
 TAGLINE = "Practise saying no, and asking for what you need."

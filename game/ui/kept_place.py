@@ -14,7 +14,7 @@ from game.core.engine import Playthrough
 from game.history.resume import Place, clear_place, load_place, save_place
 
 if TYPE_CHECKING:
-    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.play import PlayScene  # annotations only
 
 
 def keep_place(scene: PlayScene) -> None:
