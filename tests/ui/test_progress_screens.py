@@ -10,7 +10,7 @@ import pytest
 from game.core.library import Library
 from game.ui.library_loader import LibraryLoader
 from tests.support.history import big_scenario, random_play
-from tests.support.window import SIZES, key, layout_problems
+from tests.support.window import SIZES, layout_problems, tap
 
 
 def wheel(y):
@@ -65,14 +65,14 @@ def test_progress_chart_cycles_scenarios_by_keyboard(make_app):
     scene = app.stack.push(ProgressScene(app.services))
     assert scene.chart_scenario is None
     scene.set_focus("chart-next")
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert scene.chart_scenario is not None
     scene.scroll.offset = 0
     problems, seen = scroll_through(app, scene)
     assert problems == [] and any("gold steps" in t for t in seen)
     scene.set_focus("chart-next")
     for _ in range(3):  # round the loop back to "All scenarios"
-        app.frame([key(pygame.K_RETURN)], 0.05)
+        app.frame(tap(pygame.K_RETURN), 0.05)
     assert scene.chart_scenario is None
 
 
@@ -91,12 +91,12 @@ def test_progress_opens_review_and_branch_map(make_app):
     assert f"map:{sc.id}" in keys and "review:extra-shift" in keys
     assert "map:extra-shift" not in keys  # not installed: no map, but its history is kept
     scene.set_focus(f"map:{sc.id}")
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert isinstance(app.stack.top, BranchMapScene)
-    app.frame([key(pygame.K_ESCAPE)], 0.05)
+    app.frame(tap(pygame.K_ESCAPE), 0.05)
     assert app.stack.top is scene
     scene.set_focus("review:extra-shift")
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert isinstance(app.stack.top, ReviewScene)
 
 

@@ -152,6 +152,9 @@ def test_pause_menu_resume_restart_and_quit(make_app):
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "menu"
     d.key(pygame.K_RETURN)
+    assert d.names[-1] == "leave"  # asked first: "Leave this scenario?"
+    d.key(pygame.K_RIGHT)
+    d.key(pygame.K_RETURN)
     assert d.names == ["title", "browser"]
 
 
@@ -197,7 +200,10 @@ def test_play_focus_order_and_number_keys(make_app):
     d.frames()
     n = len(d.top.shown)
     keys = [w.key for w in d.top.focusables]
-    assert keys == [f"reply:{i}" for i in range(1, n + 1)] + ["pause"]
+    assert keys == [f"reply:{i}" for i in range(1, n + 1)] + ["hint", "pause"]
+    assert d.top.focus_key is None  # no reply is picked for you: focus starts nowhere
+    d.key(pygame.K_DOWN)
+    assert d.top.focus_key == "reply:1"
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "reply:2"
     d.key(pygame.K_9)  # no such reply: nothing happens
