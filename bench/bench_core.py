@@ -48,6 +48,31 @@ def big_scenario(beats: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def one_line_beats(typos: bool, limit: int = 246 * 1024) -> str:
+    """A file near the limit made of one-line beats in a chain. With ``typos`` every 'next'
+    is a near miss ('beat-8x'), so each asks for a did-you-mean among all the beats."""
+    out = [
+        "id: bad-refs", "title: Bad", "category: work", "difficulty: 1", "summary: Bad.",
+        "characters:", "  sam: {name: Sam}", "start: beat-0", "beats:",
+    ]  # fmt: skip
+    size = sum(len(x) + 1 for x in out)
+    i = 0
+    while True:
+        line = (
+            f"  beat-{i}: {{speaker: sam, line: L, choices: [{{text: a, style: assertive, "
+            f"feedback: f, next: beat-{i + 1}{'x' if typos else ''}}}, "
+            "{text: b, style: passive, feedback: f, next: end}]}"
+        )
+        if size + len(line) + 60 > limit:
+            out[-1] = out[-1].replace(f"beat-{i}x", "end").replace(f"beat-{i}}}", "end}")
+            break
+        out.append(line)
+        size += len(line) + 1
+        i += 1
+    out += ["endings:", "  end: {title: End, tone: good, text: The end.}"]
+    return "\n".join(out) + "\n"
+
+
 def timed(fn, repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
@@ -60,7 +85,7 @@ def timed(fn, repeat: int = 5) -> float:
 def main() -> int:
     results = []
 
-    t = timed(lambda: load_library([SHIPPED_SCENARIOS]))
+    t = timed(lambda: load_library([SHIPPED_SCENARIOS], cache=False))  # parse and check, every time
     n = len(load_library([SHIPPED_SCENARIOS]).scenarios)
     results.append((f"load and validate the shipped library ({n} scenarios)", t, 1.0))
 
@@ -71,6 +96,16 @@ def main() -> int:
     results.append((f"validate a {len(text) // 1024} KiB scenario (libyaml)", t, 0.5))
     t = timed(lambda: load_scenario_bytes(text, path, fast=False), repeat=3)
     results.append((f"validate a {len(text) // 1024} KiB scenario (pure Python)", t, 2.5))
+
+    # Floor: the same file with its references right. Every reference wrong must not cost
+    # much more (did-you-mean was quadratic: 120 s for 246 KiB).
+    good = one_line_beats(typos=False).encode()
+    floor = timed(lambda: load_scenario_bytes(good, path), repeat=3)
+    bad = one_line_beats(typos=True).encode()
+    t = timed(lambda: load_scenario_bytes(bad, path), repeat=3)
+    results.append(
+        (f"validate {len(bad) // 1024} KiB, every reference wrong (3x it right)", t, 3 * floor)
+    )
 
     scenario, _ = load_scenario_bytes(text, path)
 

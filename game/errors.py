@@ -9,7 +9,10 @@ holds exactly the errors the game raises:
 * :class:`HistoryError` -- the history store (exporting it failed)
 * :class:`InstallError`, :class:`PackRefused` -- installing a pack
 * :class:`DisplayError` -- the window (no screen to open it on)
+* :class:`TooLarge`, :class:`NotAFile` -- a bounded read of a player's file
+  (also OSErrors, so a caller handling I/O errors handles them too)
 * :class:`HelpDataError` -- the help-line data file is missing or not in shape
+* :class:`FontFileError` -- a bundled font's character map cannot be read
 * :class:`FirmKindError` itself -- a command's own refusal (``schema``)
 """
 
@@ -49,3 +52,15 @@ class DisplayError(FirmKindError):
 
 class HelpDataError(FirmKindError):
     """The help data file is missing, too large, or not in the expected shape."""
+
+
+class TooLarge(FirmKindError, OSError):
+    """The file is larger than the reader's limit."""
+
+
+class NotAFile(FirmKindError, OSError):
+    """The path is a folder, device, FIFO or socket, not a regular file."""
+
+
+class FontFileError(FirmKindError):
+    """A bundled font's character map cannot be read."""

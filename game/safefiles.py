@@ -26,16 +26,12 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from game.errors import NotAFile, TooLarge
+
+__all__ = ["NotAFile", "TooLarge"]
+
 DAMAGED_MARK = ".damaged-"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
-
-
-class TooLarge(OSError):
-    """The file is larger than the reader's limit."""
-
-
-class NotAFile(OSError):
-    """The path is a folder, device, FIFO or socket, not a regular file."""
 
 
 def damaged_name(path: Path, moment: datetime | None = None, n: int = 1) -> Path:

@@ -11,7 +11,7 @@ import pytest
 
 from game.cli import main
 from game.cli.context import Context
-from game.core import packs
+from game.core import pack_copy, packs
 from game.core.packs import install_pack
 from game.errors import PackRefused
 from game.paths import AppPaths
@@ -93,7 +93,8 @@ def test_install_a_folder(tmp_path, paths):
     target = paths.user_scenarios / "friends-pack"
     assert (target / "moving-day.yaml").is_file()
     assert (target / "sub" / "third.yml").is_file()
-    assert (target / "README.txt").is_file()
+    assert not (target / "README.txt").exists()  # only scenarios and images are copied
+    assert result.skipped == ("README.txt: not a scenario file or an image",)
     assert not (target / ".hidden").exists()
     assert installed_names(paths) == ["friends-pack"]  # no staging folders left behind
 
@@ -180,7 +181,7 @@ def test_failed_copy_leaves_the_old_pack(tmp_path, paths, monkeypatch):
     def broken_copy(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(packs.shutil, "copytree", broken_copy)
+    monkeypatch.setattr(pack_copy, "_write_private", broken_copy)
     with pytest.raises(packs.InstallError, match="No space left"):
         install_pack(src, paths, replace=True)
     assert installed_names(paths) == ["pack"]

@@ -199,3 +199,17 @@ def test_trends_compare_each_scenario_with_itself(tmp_path):
         ("tough", 0, 0, 0, 1),
     ]
     assert got[0].gain == 80 and got[0].title == "The extra shift"
+
+
+def test_a_playtest_from_a_later_beat_is_never_recorded(tmp_path):
+    sc = make_scenario()
+    p = Playthrough(sc, seed=1, start="pushback")
+    assert p.playtest and p.beat.id == "pushback" and p.restart().beat.id == "pushback"
+    p.replay([0])
+    assert p.finished and p.score.percent == 100
+    with History.open(tmp_path / "h.sqlite3") as h:
+        assert h.record(p, T0, T0) is None
+        assert h.attempts(include_practice=True) == []
+    assert not Playthrough(sc, seed=1, start="ask").playtest
+    with pytest.raises(PlaythroughError, match="no beat 'nope'"):
+        Playthrough(sc, start="nope")

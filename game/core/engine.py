@@ -55,10 +55,16 @@ class Playthrough:
     >>> p.score.line()
     """
 
-    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, seed: int | None = None, *, start: str | None = None
+    ) -> None:
+        """A walk from the scenario's start, or from beat ``start`` (an author's playtest)."""
+        if start is not None and start not in scenario.beats:
+            raise PlaythroughError(f"there is no beat '{start}' in {scenario.id}")
         self.scenario = scenario
         self.seed = new_seed() if seed is None else int(seed)
-        self._node = scenario.start
+        self.started_from = scenario.start if start is None else start
+        self._node = self.started_from
         self.decisions: list[Decision] = []
         self.tries = 0  # how often "try another reply" was used
         self._choices = self._shuffle()
@@ -112,6 +118,11 @@ class Playthrough:
         self._choices = self._shuffle()
         return decision
 
+    @property
+    def playtest(self) -> bool:
+        """True for a walk started at another beat than ``start``: it is never saved."""
+        return self.started_from != self.scenario.start
+
     def try_another(self) -> Beat:
         """Go back to the moment of the last decision, with the same replies in the same order.
 
@@ -145,7 +156,7 @@ class Playthrough:
 
     def restart(self, seed: int | None = None) -> Playthrough:
         """A fresh playthrough of the same scenario (a new shuffle unless seeded)."""
-        return Playthrough(self.scenario, seed)
+        return Playthrough(self.scenario, seed, start=self.started_from if self.playtest else None)
 
     # -- results ------------------------------------------------------------
     @property

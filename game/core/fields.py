@@ -16,14 +16,22 @@ from game.core.problems import ERROR, WARNING, Problem
 from game.core.yamltree import MAPPING, SCALAR, SEQUENCE, Node
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_MAX_LENGTH = 20
 
 
 class Reporter:
     """Collects the problems of one file."""
 
+    # "Did you mean" costs one comparison per option; a file gets this many in all, so a file
+    # full of bad references is checked in linear time (each reference is still reported).
+    SUGGESTION_BUDGET = 100_000
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.suggestion_work = 0
+        self._suggestions: dict[tuple[str, int], tuple[object, str | None]] = {}
+        self._indexes: dict[int, tuple[object, dict[str, list[str]]]] = {}
 
     def error(self, node: Node | None, message: str, line: int = 1, column: int = 1) -> None:
         self._add(ERROR, node, message, line, column)
@@ -41,10 +49,61 @@ class Reporter:
         return any(p.is_error for p in self.problems)
 
 
-def suggestion(word: str, options: Iterable[str]) -> str:
+_SUGGEST_MAX_LENGTH = 80  # ids are at most 64 characters; nothing longer is a typo of one
+_SMALL_SET = 64  # up to this many options, each is compared; above, only near neighbours are
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one character shorter: two words within one edit of each
+    other (or two, for a swap) share one of these."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _neighbour_index(options: Iterable[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for option in options:
+        if len(option) <= _SUGGEST_MAX_LENGTH:
+            for key in _deletions(option):
+                index.setdefault(key, []).append(option)
+    return index
+
+
+def closest(word: str, options: Iterable[str], rep: Reporter | None = None) -> str | None:
+    """The option closest to ``word`` if one is close enough, else None.
+
+    With a ``rep``, answers are remembered per word (and set of options), a large set of
+    options is searched through an index of near neighbours (so each lookup costs about
+    the length of the word, not the number of options), and the comparisons a file may
+    spend are capped by :attr:`Reporter.SUGGESTION_BUDGET`; past it, no suggestion is offered.
+    """
+    if len(word) > _SUGGEST_MAX_LENGTH:
+        return None
+    if rep is None:
+        close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+        return close[0] if close else None
+    key = (word, id(options))
+    if key in rep._suggestions:
+        return rep._suggestions[key][1]
+    candidates = list(options)
+    if len(candidates) > _SMALL_SET:
+        if id(options) not in rep._indexes:
+            rep.suggestion_work += len(candidates)
+            rep._indexes[id(options)] = (options, _neighbour_index(candidates))
+        index = rep._indexes[id(options)][1]
+        candidates = sorted({option for k in _deletions(word) for option in index.get(k, ())})
+    if rep.suggestion_work + len(candidates) > rep.SUGGESTION_BUDGET:
+        return None
+    rep.suggestion_work += len(candidates)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    # The options object is kept alive with the answer, so its id cannot be reused.
+    rep._suggestions[key] = (options, close[0] if close else None)
+    return close[0] if close else None
+
+
+def suggestion(word: str, options: Iterable[str], rep: Reporter | None = None) -> str:
     """ "; did you mean 'x'?" when one option is close to ``word``, else ""."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, options, rep)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def shown(node: Node) -> str:
@@ -75,10 +134,10 @@ def check_keys(
     misspelt: set[str] = set()  # required keys an unknown key looks like a typo of
     for key, key_node in node.keys.items():
         if key not in allowed:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = closest(key, allowed, rep)
             if close:
-                misspelt.add(close[0])
-                hint = f"; did you mean '{close[0]}'?"
+                misspelt.add(close)
+                hint = f"; did you mean '{close}'?"
             else:
                 hint = f" (a {what} takes: {', '.join(allowed)})"
             rep.error(key_node, f"unknown key '{key}' in {_a(what)}{hint}")
@@ -115,8 +174,10 @@ def integer(rep: Reporter, node: Node | None, name: str, expected: str) -> int |
     """A whole number written as a plain (unquoted) number."""
     if node is None:
         return None
-    if node.kind == SCALAR and node.plain and _INT.match(str(node.value)):
-        return int(str(node.value))
+    value = str(node.value)
+    # A long run of digits is no scenario's number (and int() refuses over 4,300 digits).
+    if node.kind == SCALAR and node.plain and len(value) <= _INT_MAX_LENGTH and _INT.match(value):
+        return int(value)
     rep.error(node, f"{name} must be {expected}, not {shown(node)}")
     return None
 
@@ -131,7 +192,7 @@ def choice_of(rep: Reporter, node: Node | None, name: str, options: Iterable[str
     if node.kind != SCALAR:
         rep.error(node, f"{name} must be one of {', '.join(options)}, not {node.describe()}")
         return None
-    hint = suggestion(str(node.value), options)
+    hint = suggestion(str(node.value), options, rep)
     if not hint:
         hint = f" (one of: {', '.join(options)})"
     rep.error(node, f"unknown {name} {shown(node)}{hint}")

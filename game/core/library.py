@@ -1,23 +1,30 @@
 """The set of scenarios the game offers: shipped, the player's own, and extra paths.
 
 Folders are searched recursively for ``*.yaml`` and ``*.yml`` (hidden files and
-folders are skipped). A file that fails to load is listed in
-:attr:`Library.broken` with its problems and skipped; every other scenario
-still loads. Ids must be unique across everything loaded: a second file with
+folders are skipped, among them the ``.NAME.installing-*`` folders of an install
+in progress). A folder that cannot be read is reported; one that vanishes
+during the scan is passed over. A file that fails to load, for any reason, is
+listed in :attr:`Library.broken` with its problems and skipped; every other
+scenario still loads. Ids must be unique across everything loaded: a second file with
 an id already taken is reported with both files named.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core.loader import load_scenario_file
 from game.core.model import Scenario
+from game.core.parse_cache import ParseCache
 from game.core.problems import ERROR, Problem, display_path
 
 SUFFIXES = (".yaml", ".yml")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,22 +64,77 @@ class Library:
 
 
 def scenario_files(root: Path) -> list[Path]:
-    """The scenario files under ``root`` (or ``root`` itself if it is a file)."""
-    if root.is_file():
-        return [root]
-    if not root.is_dir():
-        return []
-    found = []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).parts
-        if any(part.startswith(".") for part in rel):
+    """The scenario files under ``root`` (or ``root`` itself if it is not a folder)."""
+    return scan(root)[0]
+
+
+def scan(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The scenario files under ``root``, and a problem for each folder that cannot be read.
+
+    ``root`` itself is returned when it is not a folder (a FIFO or device is then refused by
+    the loader, with a message). The walk is iterative and does not follow links to folders.
+    """
+    root = Path(root)
+    try:
+        if not root.is_dir():
+            return ([root] if root.exists() or root.is_symlink() else []), []
+    except OSError:
+        return [root], []
+    found: list[Path] = []
+    problems: list[Problem] = []
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listing = list(entries)
+        except FileNotFoundError:
+            continue  # it went away during the scan (an install beside us): nothing to load
+        except OSError as exc:
+            problems.append(
+                Problem(
+                    display_path(folder), 1, 1, ERROR,
+                    f"this folder cannot be read ({exc.strerror or exc}); "
+                    "the scenarios in it were not loaded",
+                )
+            )  # fmt: skip
             continue
-        if p.suffix.lower() in SUFFIXES and p.is_file():
-            found.append(p)
-    return found
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and not (
+                    entry.is_symlink() and not entry.is_file()
+                ):
+                    found.append(Path(entry.path))
+            except OSError:
+                continue  # gone between the listing and the look
+    found.sort()
+    return found, problems
 
 
-def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
+def _load_isolated(path: Path, fast: bool, cache=None):
+    """Load one file; an unexpected failure becomes that file's problem, never the library's."""
+    try:
+        return load_scenario_file(path, fast=fast, cache=cache)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        log.exception("unexpected error while checking %s", display_path(path))
+        return None, [
+            Problem(
+                display_path(path), 1, 1, ERROR,
+                f"this file could not be checked ({type(exc).__name__}: {str(exc)[:200]}); "
+                "please report it with the file",
+            )
+        ]  # fmt: skip
+
+
+def load_library(roots: Iterable[Path | str], *, fast: bool = True, cache=None) -> Library:
+    """Load every scenario under ``roots``; files seen before come from the parse cache
+    (:mod:`game.core.parse_cache`; ``cache=False`` reads every file afresh)."""
+    if cache is None and fast:
+        cache = ParseCache.default()
     lib = Library()
     seen_files: set[Path] = set()
     owners: dict[str, Scenario] = {}
@@ -81,13 +143,18 @@ def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
         if not root.exists():
             lib.problems.append(Problem(display_path(root), 1, 1, ERROR, "no such file or folder"))
             continue
-        for path in scenario_files(root):
-            real = path.resolve()
+        paths, scan_problems = scan(root)
+        lib.problems.extend(scan_problems)
+        for path in paths:
+            try:
+                real = path.resolve()
+            except (OSError, RuntimeError):  # a loop of links: the loader will say so
+                real = path.absolute()
             if real in seen_files:
                 continue
             seen_files.add(real)
             lib.files += 1
-            scenario, problems = load_scenario_file(path, fast=fast)
+            scenario, problems = _load_isolated(path, fast, cache or None)
             if scenario is not None and scenario.id in owners:
                 other = owners[scenario.id]
                 line, col = scenario.positions.get("id", (1, 1))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.core.fields import Reporter
 from game.core.problems import Problem, display_path
+from game.core.reading import NotAFile, NotRegularFile, read_limited
 from game.core.validate import build_scenario
 from game.core.yamltree import YamlProblem, parse
 from game.paths import ASSETS_DIR
@@ -23,21 +24,18 @@ BOM = b"\xef\xbb\xbf"
 
 
 def load_scenario_file(
-    path: Path | str, *, fast: bool = True, assets_dir: Path = ASSETS_DIR
+    path: Path | str, *, fast: bool = True, assets_dir: Path = ASSETS_DIR, cache=None
 ) -> tuple:
     """Read and validate one file: ``(Scenario | None, [Problem, ...])``."""
     path = Path(path)
     rep = Reporter(display_path(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            rep.error(
-                None, f"the file is {size // 1024} KiB; a scenario file may be at most 256 KiB"
-            )
-            return None, rep.problems
-        data = path.read_bytes()
-    except IsADirectoryError:
+        data = read_limited(path, MAX_BYTES)
+    except NotAFile:
         rep.error(None, "this is a folder, not a scenario file")
+        return None, rep.problems
+    except NotRegularFile:
+        rep.error(None, "not a regular file (a pipe or a device?); a scenario is a .yaml file")
         return None, rep.problems
     except FileNotFoundError:
         rep.error(None, "no such file")
@@ -45,7 +43,9 @@ def load_scenario_file(
     except OSError as exc:
         rep.error(None, f"cannot read the file ({exc.strerror or exc})")
         return None, rep.problems
-    return load_scenario_bytes(data, path, rep=rep, fast=fast, assets_dir=assets_dir)
+    return load_scenario_bytes(
+        data, path, rep=rep, fast=fast, assets_dir=assets_dir, cache=cache
+    )
 
 
 def load_scenario_bytes(
@@ -55,15 +55,20 @@ def load_scenario_bytes(
     rep: Reporter | None = None,
     fast: bool = True,
     assets_dir: Path = ASSETS_DIR,
+    cache=None,
 ) -> tuple:
-    """Validate a scenario given as bytes (``path`` names it and anchors portraits)."""
+    """Validate a scenario given as bytes (``path`` names it and anchors portraits).
+
+    With ``cache`` (a :class:`game.core.parse_cache.ParseCache`) a file seen before
+    is not parsed again.
+    """
     rep = rep or Reporter(display_path(path))
     if len(data) > MAX_BYTES:
-        rep.error(
-            None, f"the file is {len(data) // 1024} KiB; a scenario file may be at most 256 KiB"
-        )
+        rep.error(None, "the file is over 256 KiB; a scenario file may be at most 256 KiB")
         return None, rep.problems
     content_hash = hashlib.sha256(data).hexdigest()
+    if cache is not None and (found := cache.get(content_hash, path, rep.path)) is not None:
+        return found
     text = _decode(data, rep)
     if text is None:
         return None, rep.problems
@@ -76,7 +81,10 @@ def load_scenario_bytes(
         root, rep, file_path=path.resolve(), assets_dir=assets_dir, content_hash=content_hash
     )
     # Top to bottom, as an author reads the file (the sort is stable within a line).
-    return scenario, sorted(rep.problems, key=lambda p: (p.line, p.column))
+    problems = sorted(rep.problems, key=lambda p: (p.line, p.column))
+    if cache is not None:
+        cache.put(content_hash, scenario, problems)
+    return scenario, problems
 
 
 def _decode(data: bytes, rep: Reporter) -> str | None:

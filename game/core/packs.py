@@ -4,9 +4,12 @@ A pack is a folder (or a single scenario file). Installing one copies it into
 the player's scenario folder as ``<user scenarios>/<pack name>/``, where the
 game finds it at the next start. :func:`install_pack` checks every file first,
 together with the scenarios already installed (ids must stay unique), and
-refuses a pack with any error, listing the problems. The copy is atomic: the
-pack is copied to a hidden folder beside its destination and renamed into
-place, so a half-copied pack never appears in the game.
+refuses a pack with any error, listing the problems. Only scenario files and
+images are copied, each within a size limit and private to the player (see
+:mod:`game.core.pack_copy`). The copy is atomic: the pack is copied to a hidden
+folder beside its destination and renamed into place, so a half-copied pack
+never appears in the game; what a killed install leaves behind is removed by
+the next install or start.
 
 Players can also copy a pack folder there by hand; :func:`game.ui.desktop.open_folder` opens
 that folder in the system's file manager.
@@ -16,10 +19,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.core.pack_copy import (
+    clean_leftovers,
+    copy_planned,
+    plan_copy,
+    set_aside_name,
+    staging_folder,
+)
 from game.core.problems import ERROR, Problem, display_path
 from game.errors import InstallError, PackRefused
 from game.paths import SHIPPED_SCENARIOS, AppPaths
@@ -34,6 +43,7 @@ class InstallResult:
     scenario_ids: tuple[str, ...]
     replaced: bool = False
     warnings: tuple[Problem, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())  # files left out, one sentence each
 
 
 def pack_name(source: Path) -> str:
@@ -48,11 +58,6 @@ def _is_within(path: Path, folder: Path) -> bool:
         return path.resolve().is_relative_to(folder.resolve())
     except OSError:
         return False
-
-
-def _ignore(folder: str, names: list[str]) -> set[str]:
-    """Skip hidden files and folders and symbolic links when copying a pack."""
-    return {n for n in names if n.startswith(".") or os.path.islink(os.path.join(folder, n))}
 
 
 def _existing_roots(user_scenarios: Path, target: Path, shipped: Path | None) -> list[Path]:
@@ -149,30 +154,34 @@ def install_pack(
         )
     paths.ensure()
     user = paths.user_scenarios
-    staging = user / f".{name}.installing-{uuid.uuid4().hex[:8]}"
+    clean_leftovers(user)
+    plan = plan_copy(source)
+    staging = staging_folder(user, name)
     try:
-        if source.is_dir():
-            shutil.copytree(source, staging, ignore=_ignore)
-        else:
-            staging.mkdir(mode=0o700)
-            shutil.copy2(source, staging / source.name)
-        _recheck_copy(staging, name)
+        copy_planned(plan, staging)
+        copy = _recheck_copy(staging, name)
         replaced = _move_into_place(staging, target)
     except OSError as exc:
-        raise InstallError(f"could not copy the pack into {user}: {exc.strerror or exc}") from None
+        raise InstallError(
+            f"could not copy the pack into {user}: {exc.strerror or exc} (nothing was changed)"
+        ) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    copied = {s.id for s in copy.scenarios}
+    left_out = [s for s in pack.scenarios if s.id not in copied]
     return InstallResult(
         name=name,
         target=target,
-        scenario_ids=tuple(s.id for s in pack.scenarios),
+        scenario_ids=tuple(s.id for s in pack.scenarios if s.id in copied),
         replaced=replaced,
         warnings=tuple(p for p in problems if not p.is_error),
+        skipped=tuple(plan.skipped)
+        + tuple(f"scenario '{s.id}' ({display_path(s.path)}) was not copied" for s in left_out),
     )
 
 
-def _recheck_copy(staging: Path, name: str) -> None:
+def _recheck_copy(staging: Path, name: str):
     """The copy must load as the original did (a portrait behind a skipped link would not)."""
     from game.core.library import load_library
 
@@ -184,6 +193,7 @@ def _recheck_copy(staging: Path, name: str) -> None:
             "(files outside the pack folder or behind links are not copied)",
             errors,
         )
+    return copy
 
 
 def _move_into_place(staging: Path, target: Path) -> bool:
@@ -191,7 +201,7 @@ def _move_into_place(staging: Path, target: Path) -> bool:
     if not (target.exists() or target.is_symlink()):
         staging.rename(target)
         return False
-    old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+    old = set_aside_name(target.parent, target.name)
     target.rename(old)
     try:
         staging.rename(target)

@@ -17,8 +17,9 @@ import re
 from pathlib import Path
 
 from game.core import fields as f
-from game.core.crossfile import check_graph, check_references
 from game.core.fields import Reporter
+from game.core.graph_rules import check_graph, check_references
+from game.core.imageinfo import FORMATS, inspect_image
 from game.core.model import Beat, Character, Choice, Ending, Scenario
 from game.core.vocab import (
     CHARACTER_ID_PATTERN,
@@ -95,7 +96,7 @@ def build_scenario(
     title = f.text(rep, items.get("title"), "title", low=1, high=80)
     category = f.text(rep, items.get("category"), "category", low=1, high=32)
     if category is not None and category not in KNOWN_CATEGORIES:
-        hint = f.suggestion(category, KNOWN_CATEGORIES)
+        hint = f.suggestion(category, KNOWN_CATEGORIES, rep)
         if hint:
             rep.warn(items["category"], f"category '{category}' is not one of the usual ones{hint}")
     difficulty = f.integer(rep, items.get("difficulty"), "difficulty", "1, 2 or 3")
@@ -137,7 +138,7 @@ def build_scenario(
         rep, items, start, beat_keys, ending_keys, characters, nexts, speakers
     )
     if refs_ok and beats is not None and endings is not None and start is not None:
-        check_graph(rep, start, beats, endings, beat_keys, ending_keys)
+        check_graph(rep, start, beats, beat_keys, ending_keys)
     if characters is not None and beats is not None:
         spoken = {speaker for speaker, _ in speakers}
         for cid, (key_node, _) in characters.items():
@@ -225,6 +226,12 @@ def _portrait(rep, node, scenario_dir: Path | None, assets_dir: Path | None):
     if not target.is_file():
         rep.error(node, f"portrait file '{raw}' was not found next to the scenario")
         return None
+    size, refusal = inspect_image(target)
+    if refusal is not None:
+        rep.warn(node, f"portrait '{raw}' {refusal}; the game draws a portrait instead")
+        return None
+    if size is None:
+        rep.warn(node, f"portrait '{raw}' is not a {FORMATS} image the game can read")
     return target
 
 
@@ -396,7 +403,7 @@ def _skills(rep, node, style_id) -> list[str] | None:
     for item in items:
         sid = str(item.value)
         if sid not in SKILLS:
-            hint = f.suggestion(sid, SKILLS) or f" (skills: {', '.join(SKILLS)})"
+            hint = f.suggestion(sid, SKILLS, rep) or f" (skills: {', '.join(SKILLS)})"
             rep.error(item, f"unknown skill '{sid}'{hint}")
             ok = False
         elif sid in seen:

@@ -97,22 +97,136 @@ def _reword(problem: str) -> str:
     return f"expected {m.group(1)} here" if m else problem
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+# ``line: Note: this breaks``: a plain value with ": " inside reads as a second key.
+_KEY_AND_TEXT = re.compile(r"^\s*(?:-\s+)?([^\s#'\"{\[][^:#]*?):\s+(.*?)\s*$")
+_COLON_TRAP = "mapping values are not allowed here"
+
+
+def _quote_hint(text: str, line: int, column: int) -> str:
+    """The hint `put the text in quotes: KEY: "TEXT"` when the ``: `` found is in a value."""
+    lines = text.splitlines()
+    m = _KEY_AND_TEXT.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if m is None or column - 1 < m.start(2) or m.group(2)[0] in "\"'|>":
+        return ""
+    quoted = m.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f'; put the text in quotes: {m.group(1)}: "{quoted}"'
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    if line - 1 < len(lines) and 0 <= column - 1 < len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str = "") -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = _pos(mark)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if problem.endswith("cannot start any token") and _char_at(text, line, col) == "\t":
+        problem = "found a tab character that violates indentation"  # libyaml names no character
     if "nesting depth" in problem:
         return YamlProblem(line, col, f"nested too deeply (more than {MAX_DEPTH} levels)")
     problem = _reword(problem)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
+    if problem == _COLON_TRAP:
+        message += _quote_hint(text, line, col)
     if context and "while scanning" not in context and "while parsing" not in context:
         message += f" ({context})"
     return YamlProblem(line, col, message)
 
 
+_BREAKS = "\r\n\x85\u2028\u2029"
+_LIBYAML_MAX_FLOW = 999
+
+
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, reading tabs as libyaml does.
+
+    PyYAML refuses every tab outside quotes; libyaml (and YAML) allow a tab as
+    space between words and tokens, and refuse it only as indentation. Without
+    this the two parsers disagreed on files with a stray tab.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass):
+        # libyaml stops at 1,000 open brackets; PyYAML has no limit, and each open bracket
+        # makes every later token slower (thousands of '[' took seconds, then hours).
+        if self.flow_level >= _LIBYAML_MAX_FLOW:
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", None, "exceeded maximum nesting depth",
+                self.get_mark(),
+            )  # fmt: skip
+        super().fetch_flow_collection_start(TokenClass)
+
+    def _tab_allowed(self) -> bool:
+        """libyaml's rule: a tab separates tokens in flow context, after a value's text, or
+        after ':'; never as indentation or right after a block '-' or '?'."""
+        if self.flow_level or not self.allow_simple_key:
+            return True
+        at = self.pointer - 1
+        while at >= 0 and self.buffer[at] in " \t":
+            at -= 1
+        return at >= 0 and self.buffer[at] == ":"
+
+    def scan_to_next_token(self):
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        found = False
+        while not found:
+            tab_ok = None  # decided once per run of blanks, so a long run costs its length
+            while True:
+                ch = self.peek()
+                if ch == " " or (ch == "\t" and tab_ok):
+                    self.forward()
+                elif ch == "\t" and tab_ok is None:
+                    tab_ok = self._tab_allowed()
+                else:
+                    break
+            if self.peek() == "#":
+                while self.peek() not in "\0" + _BREAKS:
+                    self.forward()
+            if self.scan_line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                found = True
+
+    def scan_plain_spaces(self, indent, start_mark):
+        """PyYAML's own, with tabs counted as blanks (except where they would indent)."""
+        chunks = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _BREAKS:
+            return [whitespaces] if whitespaces else chunks
+        line_break = self.scan_line_break()
+        self.allow_simple_key = True
+        if self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAKS:
+            return None
+        breaks = []
+        while True:
+            ch = self.peek()
+            if ch == " " or (ch == "\t" and self.column >= indent):
+                self.forward()
+            elif ch in _BREAKS:
+                breaks.append(self.scan_line_break())
+                if self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAKS:
+                    return None
+            else:
+                break
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
+
+
 def _events(text: str, fast: bool):
-    loader_cls = _FastLoader if (fast and _FastLoader is not None) else yaml.SafeLoader
+    loader_cls = _FastLoader if (fast and _FastLoader is not None) else _PureLoader
     loader = loader_cls(text)
     try:
         while loader.check_event():
@@ -121,14 +235,38 @@ def _events(text: str, fast: bool):
         loader.dispose()
 
 
+# What YAML accepts in a stream (PyYAML's and libyaml's readers refuse the rest, but only
+# with the position of the whole stream, and in two wordings).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _check_characters(text: str) -> None:
+    """Refuse a control character at its own line and column, with one wording."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return
+    at = bad.start()
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    raise YamlProblem(
+        line,
+        column,
+        f"a control character (U+{ord(bad.group()):04X}) is not allowed in a scenario file; "
+        "delete it",
+    )
+
+
 def parse(text: str, *, fast: bool = True) -> Node:
     """Read ``text`` into a :class:`Node` tree, or raise :class:`YamlProblem`."""
+    _check_characters(text)
     try:
         return _build(_events(text, fast))
     except YamlProblem:
         raise
     except yaml.YAMLError as exc:
-        raise _syntax_problem(exc) from None
+        raise _syntax_problem(exc, text) from None
     except (RecursionError, MemoryError):
         raise YamlProblem(1, 1, "the file is nested too deeply to read") from None
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.theme import FONT_ROLES, LINE_HEIGHT, Fonts, Theme
+from game.ui.font_fallback import FallbackFonts
+from game.ui.theme import FONT_DIR, FONT_FILES, FONT_ROLES, LINE_HEIGHT, Fonts, Theme
 
 ELLIPSIS = "\u2026"
 
@@ -36,6 +37,7 @@ class TextRenderer:
     def __init__(self, fonts: Fonts, theme: Theme) -> None:
         self.fonts = fonts
         self.theme = theme
+        self.fallback = FallbackFonts(FONT_DIR, FONT_FILES)  # letters the main font lacks
         self._surfaces: dict[tuple, pygame.Surface] = {}
         self._wraps: dict[tuple, list[str]] = {}
         self.record: list[TextRecord] | None = None
@@ -44,8 +46,8 @@ class TextRenderer:
 
     # -- fonts ----------------------------------------------------------------
     def font(self, role: str, scale: float = 1.0) -> pygame.font.Font:
-        weight = FONT_ROLES[role][0]
-        return self.fonts.get(weight, self.theme.font_px(role, scale))
+        weight, px = FONT_ROLES[role][0], self.theme.font_px(role, scale)
+        return self.fallback.wrap(self.fonts.get(weight, px), weight, px)
 
     def line_height(self, role: str, scale: float = 1.0) -> int:
         return round(self.theme.font_px(role, scale) * LINE_HEIGHT)

@@ -23,6 +23,8 @@ def screens(d):
     nav.to_title()
     nav.to_about()
     yield "about"
+    nav.to_help()
+    yield "help"
     nav.to_title()
     nav.to_settings()
     yield "settings"
@@ -102,7 +104,7 @@ def test_every_screen_fits(make_app, size):
         assert not problems, f"{name} at {size}:\n" + "\n".join(problems[:10])
         assert d.app.services.text.record, f"{name} drew no text"
         seen.append(name)
-    assert len(seen) == 24
+    assert len(seen) == 25
 
 
 def test_dark_theme_renders_every_screen(make_app):

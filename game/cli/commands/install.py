@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.cli.streams import tolerant
+
 NAME = "install"
 HELP = "check a folder (or file) of scenarios and add it to your own scenario folder"
 ORDER = 50
@@ -21,6 +23,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
+    tolerant(ctx.out, ctx.err)
     from game.core.packs import PackRefused, install_pack
 
     try:
@@ -34,6 +37,8 @@ def run(args, ctx) -> int:
         return 1
     for problem in result.warnings:
         print(problem, file=ctx.out)
+    for sentence in result.skipped:
+        print(f"not copied: {sentence}", file=ctx.out)
     count = len(result.scenario_ids)
     verb = "replaced" if result.replaced else "installed"
     print(

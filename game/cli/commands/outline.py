@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.cli.streams import tolerant
 from game.core.outline import FORMATS
 
 NAME = "outline"
@@ -33,6 +34,7 @@ def _can_print(stream, sample: str) -> bool:
 
 
 def run(args, ctx) -> int:
+    tolerant(ctx.out, ctx.err)
     from game.core.loader import load_scenario_file
     from game.core.outline import UNICODE_GLYPHS, outline
 

@@ -24,6 +24,13 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--seed", type=int, metavar="N", help="fix the order of the replies (same seed, same order)"
     )
+    parser.add_argument(
+        "--choices", metavar="3,1,2",
+        help="with --text: play this fixed path (reply numbers in file order) and print a transcript",
+    )  # fmt: skip
+    parser.add_argument(
+        "--beat", metavar="ID", help="start at this beat, for authors (a playtest is never saved)"
+    )
 
 
 def run(args, ctx) -> int:
@@ -40,12 +47,29 @@ def run(args, ctx) -> int:
                 print(problem, file=ctx.err)
             print(f"{args.file} has errors, so it cannot be played yet.", file=ctx.err)
             return 1
+        if args.beat is not None and args.beat not in scenario.beats:
+            print(f"{args.file} has no beat '{args.beat}'", file=ctx.err)
+            return 2
+        if args.choices is not None:
+            return _fixed_path(scenario, args, ctx)
         from game.cli.textplay import play_in_terminal
 
-        return play_in_terminal(scenario, args.seed, ctx)
+        return play_in_terminal(scenario, args.seed, ctx, start=args.beat)
+    if args.choices is not None:
+        print("--choices plays a fixed path in the terminal: add --text", file=ctx.err)
+        return 2
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the window speaks for itself
     from game.ui.app import run_window
+    from game.ui.hidpi import set_hints
+
+    set_hints()  # before the display starts: sharp drawing on high-DPI screens
 
     extra = [args.file] if args.file is not None and args.file.exists() else []
     return run_window(ctx.paths, ctx.library, args.file, args.seed, extra_paths=extra)
+
+
+def _fixed_path(scenario, args, ctx) -> int:
+    from game.cli.transcript import print_fixed_path
+
+    return print_fixed_path(scenario, args.choices, args.file, ctx, start=args.beat)

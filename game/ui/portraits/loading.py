@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pygame
 
+from game.core.imageinfo import inspect_image
 from game.ui.portraits.frame import _size
 
 log = logging.getLogger("firm_and_kind.ui.portraits")
@@ -32,6 +33,9 @@ def load_portrait(path: str | Path, size: tuple[int, int] | int) -> pygame.Surfa
         return _LOADED[key]
     result: pygame.Surface | None
     try:
+        refusal = inspect_image(path)[1]  # measured from the header, before any decoding
+        if refusal is not None:
+            raise ValueError(f"the image {refusal}")
         image = pygame.image.load(str(path))
         iw, ih = image.get_size()
         if iw <= 0 or ih <= 0:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.blocks import Text
+from game.ui.chrome import FooterButton, back_button, draw_title, footer_row
 from game.ui.scene import Scene
 from game.ui.widgets import ScrollView, Widget, button_painter, card
 
@@ -56,6 +58,11 @@ class Flow:
             self.y += height
         return r
 
+    def add(self, block, *, x: int | None = None, width: int | None = None) -> pygame.Rect:
+        """Measure a layout-kit block (:mod:`game.ui.blocks`) once for the width, and place it."""
+        width = self.width if width is None else width
+        return self.block(block.measure(self.scene.services, width), block.draw, x=x, width=width)
+
     def widget(self, w: Widget, *, advance: bool = True) -> Widget:
         r = pygame.Rect(w.rect)
         self.widgets.append((w, r))
@@ -73,23 +80,7 @@ class Flow:
         align: str = "left",
         x: int | None = None,
     ) -> pygame.Rect:
-        ui = self.scene.services
-        width = self.width if width is None else width
-        h = ui.text.height_of(text, role, width)
-
-        def draw(surface, rect, text=text, role=role, color=color, align=align):
-            ui.text.draw(surface, text, rect, role, color, align=align)
-
-        return self.block(h, draw, x=x, width=width)
-
-
-@dataclass
-class FooterButton:
-    key: str
-    label: str
-    action: Callable[[], None]
-    kind: str = "secondary"
-    icon: str | None = None
+        return self.add(Text(text, role, color, align), x=x, width=width)
 
 
 class Page(Scene):
@@ -163,17 +154,7 @@ class Page(Scene):
         # header back button and footer buttons
         fixed: list[Widget] = []
         if self.show_back:
-            bh = self.services.text.line_height("body_bold") + th.sp(16)
-            bw = self.services.text.width_of(self.back_label, "body_bold") + bh + th.sp(24)
-            r = pygame.Rect(margin - th.sp(16), th.sp(24), bw, bh)
-            fixed.append(
-                Widget(
-                    "back",
-                    r,
-                    button_painter(self.services, self.back_label, "quiet", icon="back"),
-                    self.back,
-                )
-            )
+            fixed.append(back_button(self.services, self.back, self.back_label))
         self.title_x = (
             margin - th.sp(16) + (fixed[0].rect.width + th.sp(16) if self.show_back else th.sp(16))
         )
@@ -181,33 +162,17 @@ class Page(Scene):
         self.title_x = max(self.title_x, body_x)
         footer_widgets: list[Widget] = []
         if foot:
-            gap = th.sp(16)
-            widths = [
-                max(
-                    th.sp(160),
-                    self.services.text.width_of(b.label, "body_bold")
-                    + th.sp(56)
-                    + (btn_h if b.icon else 0),
-                )
-                for b in foot
-            ]
-            total = sum(widths) + gap * (len(foot) - 1)
-            avail = w - 2 * margin
-            if total > avail:  # squeeze evenly
-                widths = [int((avail - gap * (len(foot) - 1)) / len(foot))] * len(foot)
-                total = avail
-            x = w - margin - total
-            y = self.footer_rect.y + th.sp(24)
-            for b, bw in zip(foot, widths, strict=True):
-                footer_widgets.append(
-                    Widget(
-                        b.key,
-                        pygame.Rect(x, y, bw, btn_h),
-                        button_painter(self.services, b.label, b.kind, b.icon),
-                        b.action,
-                    )
-                )
-                x += bw + gap
+            footer_widgets = footer_row(
+                self.services,
+                foot,
+                right=w - margin,
+                y=self.footer_rect.y + th.sp(24),
+                height=btn_h,
+                gap=th.sp(16),
+                min_width=th.sp(160),
+                pad=th.sp(56),
+                room=w - 2 * margin,
+            )
         # focus order: back button last, so content comes first
         self.widgets = widgets + footer_widgets + fixed
         self.ensure_focus(self.default_focus)
@@ -238,32 +203,14 @@ class Page(Scene):
         self.draw_header(surface)
         self.draw_widgets(surface, [w for w in self.widgets if w.content_rect is None])
 
+    def header_right(self) -> int:
+        """Where the title must stop (pages with a control in the header stop sooner)."""
+        return self.services.theme.size[0] - self.services.theme.sp(48)
+
     def draw_header(self, surface: pygame.Surface) -> None:
-        th = self.services.theme
-        pal = th.palette
         x = self.title_x
-        right = surface.get_width() - th.sp(48)
-        y = th.sp(24)
-        title = self.services.text.shorten(self.title, "title", right - x)
-        r = self.services.text.draw_line(
-            surface,
-            title,
-            (x, y),
-            "title",
-            pal.text,
-            container=pygame.Rect(x, 0, right - x, self.header_rect.height),
-        )
-        sub = self.subtitle()
-        if sub:
-            sub = self.services.text.shorten(sub, "body", right - x)
-            self.services.text.draw_line(
-                surface,
-                sub,
-                (x, r.bottom + th.sp(2)),
-                "body",
-                pal.muted,
-                container=pygame.Rect(x, 0, right - x, self.header_rect.height),
-            )
+        box = pygame.Rect(x, 0, self.header_right() - x, self.header_rect.height)
+        draw_title(surface, self.services, self.title, self.subtitle(), box)
 
 
 class Dialog(Scene):

@@ -8,6 +8,7 @@ import pygame
 
 from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.blocks import Card, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
 from game.ui.widgets import Widget, badge_rect, button_painter, card, mix, stars, style_badge
 
@@ -235,40 +236,17 @@ class DebriefScene(Page):
             flow.gap(10)
         if self.scenario.takeaway:
             flow.gap(14)
-            ti = flow.width - 2 * pad
-            th_ = (
-                t.line_height("small_bold")
-                + th.sp(6)
-                + t.height_of(self.scenario.takeaway, "line", ti)
-            )
-
-            def draw_take(surf, r):
-                card(
-                    surf,
-                    r,
-                    self.services,
+            flow.add(
+                Card(
+                    [
+                        Text("TAKE WITH YOU", "small_bold", pal.accent),
+                        Text(self.scenario.takeaway, "line", pal.text),
+                    ],
+                    gap=6,
                     fill=mix(pal.card, pal.accent, 0.07),
                     border=mix(pal.card, pal.accent, 0.35),
                 )
-                ir = r.inflate(-2 * pad, -2 * pad)
-                t.draw(
-                    surf,
-                    "TAKE WITH YOU",
-                    pygame.Rect(ir.x, ir.y, ir.width, t.line_height("small_bold")),
-                    "small_bold",
-                    pal.accent,
-                )
-                t.draw(
-                    surf,
-                    self.scenario.takeaway,
-                    pygame.Rect(
-                        ir.x, ir.y + t.line_height("small_bold") + th.sp(6), ir.width, ir.height
-                    ),
-                    "line",
-                    pal.text,
-                )
-
-            flow.block(th_ + 2 * pad, draw_take)
+            )
         self.more_links(flow)
 
     def more_links(self, flow: Flow) -> None:
@@ -406,7 +384,10 @@ class DebriefScene(Page):
 
     # -- buttons -------------------------------------------------------------------
     def footer(self):
-        buttons = [
+        buttons = []
+        if self.scenario.content_warning:
+            buttons.append(FooterButton("help", "Getting help", self.services.nav.to_help, "quiet"))
+        buttons += [
             FooterButton("menu", "Menu", self.to_menu, "secondary"),
             FooterButton(
                 "replay", "Replay", self.replay, "secondary" if self.next_scenario else "primary"
