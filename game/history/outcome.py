@@ -34,8 +34,15 @@ class Outcome:
         return self.attempt is not None
 
     @property
+    def practice(self) -> bool:
+        """"Try another reply" was used: saved marked as practice, never a best or a star."""
+        return self.playthrough.practice or (self.attempt is not None and self.attempt.practice)
+
+    @property
     def is_new_best(self) -> bool:
-        return self.improvement is not None and self.improvement.is_new_best
+        return (
+            not self.practice and self.improvement is not None and self.improvement.is_new_best
+        )
 
     @property
     def first_try(self) -> bool:

@@ -26,6 +26,7 @@ from game.history import History
 from game.paths import AppPaths
 from game.ui.audio import Audio
 from game.ui.hidpi import pixel_size, to_pixels, window_flags
+from game.ui.input_gate import ACTION_EVENTS, InputGate
 from game.ui.library_loader import LibraryLoader
 from game.ui.navigation import Navigator
 from game.ui.notices import Notices
@@ -87,6 +88,10 @@ class App:
         self.keyboard_mode = True
         self.exit_status = 0
         self._term = False
+        self.gate = InputGate()
+        self.moment = 0  # counts screen changes; see new_moment
+        self._button_moment: dict[int, int] = {}  # mouse button -> the moment it went down in
+        self._busy = False  # set while loading: what queued meanwhile is dropped
         text = TextRenderer(Fonts(), theme)
         self.stack = SceneStack(self, text)
         self.nav = Navigator(self.stack)
@@ -95,7 +100,7 @@ class App:
             text=text,
             settings=settings,
             history=history,
-            library=LibraryLoader(load_library),
+            library=LibraryLoader(self._loading(load_library)),
             paths=paths,
             audio=audio,
             notices=Notices(),
@@ -116,6 +121,40 @@ class App:
         except Exception:  # noqa: BLE001 - a history that cannot open: play on without it
             log.warning("history could not be opened", exc_info=True)
             return None
+
+    def _loading(self, load: LoadLibrary) -> LoadLibrary:
+        """``load``, noting that input queued while it ran must be dropped."""
+
+        def load_noting_busy() -> Library:
+            try:
+                return load()
+            finally:
+                self.busy()
+
+        return load_noting_busy
+
+    # -- deliberate input ------------------------------------------------------------
+    def new_moment(self) -> None:
+        """What the player sees changed (a screen opened or closed, new replies appeared).
+
+        Input still waiting from before it is dropped, and a mouse button that went
+        down before it does not click when it comes up.
+        """
+        self.moment += 1
+
+    def busy(self) -> None:
+        """The game was busy (a load): drop the input that queued up meanwhile."""
+        self._busy = True
+
+    def mark(self, event: pygame.event.Event) -> None:
+        """Set ``event.fresh``: a key that went down while up, a click pressed in this moment."""
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self._button_moment[event.button] = self.moment
+            event.fresh = True
+        elif event.type == pygame.MOUSEBUTTONUP:
+            event.fresh = self._button_moment.pop(event.button, None) == self.moment
+        else:
+            event.fresh = self.gate.observe(event)
 
     # -- settings -----------------------------------------------------------------
     def apply_settings(self, *, save: bool = True) -> None:
@@ -209,11 +248,25 @@ class App:
 
     def frame(self, events: Iterable[pygame.event.Event], dt: float) -> None:
         """One frame: handle events, advance animations, and draw if anything changed."""
+        events = list(events)
+        done = 0  # events seen so far (a failing one counts as seen)
         try:
+            start = self.moment
             for event in events:
+                done += 1
+                if event.type in ACTION_EVENTS:
+                    self.mark(event)
+                    if self.moment != start:
+                        continue  # pressed before the screen changed: kept track of, not acted on
+                elif event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED):
+                    self.gate.observe(event)
                 self.handle(event)
                 if not self.running:
+                    self._observe_unhandled(events[done:])
                     return
+            if self.moment != start or self._busy:
+                self._busy = False
+                self.gate.drain()
             moving = self.stack.update(dt)
             if self.services.notices.items:
                 self.services.notices.update(dt)
@@ -224,8 +277,16 @@ class App:
             if self.dirty:
                 self.draw()
         except Exception as exc:  # noqa: BLE001 - show the friendly error screen instead
+            self._observe_unhandled(events[done:])
             self.show_error(exc)
             self.draw()
+
+    def _observe_unhandled(self, events: list[pygame.event.Event]) -> None:
+        """Events left unhandled (the game is ending, or a frame failed) still keep the key
+        state true: a key let go is no longer held."""
+        for event in events:
+            if event.type in ACTION_EVENTS:
+                self.mark(event)
 
     def draw(self) -> None:
         surface = self.window.get_surface()
@@ -240,6 +301,7 @@ class App:
             self.frame(pygame.event.get(), dt)
 
     def run(self) -> int:
+        self.gate.drain()  # keys pressed while the window was opening do nothing
         clock = pygame.time.Clock()
         last = time.perf_counter()
         while self.running and not self._term:
@@ -261,6 +323,11 @@ class App:
         self.running = False
 
     def close(self) -> None:
+        for scene in reversed(self.stack.scenes):
+            try:
+                scene.on_close()
+            except Exception:  # noqa: BLE001 - closing must go on
+                log.warning("a scene failed while the window closed", exc_info=True)
         history = self.services.history
         if history is not None:
             history.close()

@@ -22,14 +22,17 @@ class here, and add one ``to_...`` method (and its signature to
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+from game.core.engine import Decision, Playthrough
 from game.core.model import Beat, Choice, Scenario
 from game.history.outcome import Outcome
 from game.history.records import Attempt
 from game.ui.scene import Scene, SceneStack
 from game.ui.scenes.about import AboutScene
 from game.ui.scenes.all_replies import AllRepliesScene
+from game.ui.scenes.backlog import BacklogScene
 from game.ui.scenes.branch_map import BranchMapScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.browser import BrowserScene
@@ -97,6 +100,27 @@ class Navigator:
         """Play ``scenario`` in the place of the current scene (the briefing or a debrief)."""
         self.stack.replace(PlayScene(self.services, scenario, seed=seed, live=live))
 
+    def to_resume(self, scenario: Scenario, playthrough: Playthrough, started_at: datetime) -> None:
+        """Continue a kept place: the play scene at the same moment, over the current scene."""
+        self.stack.push(PlayScene(self.services, scenario, resume=(playthrough, started_at)))
+
+    def to_all_replies(
+        self,
+        beat: Beat,
+        chosen: Choice | None = None,
+        scenario: Scenario | None = None,
+        *,
+        back_words: str = "Back",
+    ) -> None:
+        """Every reply of ``beat`` with its style, points, feedback and reaction; ``chosen`` marked."""
+        self.stack.push(AllRepliesScene(self.services, beat, chosen, scenario, back_words=back_words))
+
+    def to_backlog(
+        self, scenario: Scenario, playthrough: Playthrough, decision: Decision | None = None
+    ) -> None:
+        """The story so far, over the play screen (which keeps its moment)."""
+        self.stack.push(BacklogScene(self.services, scenario, playthrough, decision))
+
     def to_debrief(self, outcome: Outcome, *, live: bool = False) -> None:
         """The debrief of a recorded playthrough, in the place of the play scene."""
         self.stack.replace(DebriefScene(self.services, outcome, live=live))
@@ -111,12 +135,6 @@ class Navigator:
         self, attempt: Attempt, scenario: Scenario | None, attempts: list[Attempt] | None = None
     ) -> None:
         self.stack.push(ReviewScene(self.services, attempt, scenario, attempts))
-
-    def to_all_replies(
-        self, beat: Beat, chosen: Choice | None = None, *, speaker: str = ""
-    ) -> None:
-        """Every reply of ``beat`` with its label, points, feedback and reaction."""
-        self.stack.push(AllRepliesScene(self.services, beat, chosen, speaker=speaker))
 
     def to_how_it_works(self) -> None:
         """The short "How it works": the styles, points and stars, practice not a test."""

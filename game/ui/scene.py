@@ -21,6 +21,7 @@ Life cycle of a scene on the :class:`SceneStack`, in order:
 * :meth:`Scene.on_resume` -- the scene above it was closed; it is on top again.
 * :meth:`Scene.on_resize` -- the window changed size.
 * :meth:`Scene.on_exit` -- taken off the stack for good.
+* :meth:`Scene.on_close` -- the window closes with the scene still on the stack.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.input_gate import is_fresh
 from game.ui.widgets import ScrollView, Widget, WidgetState, focus_ring
 
 if TYPE_CHECKING:  # annotations only
@@ -38,6 +40,11 @@ if TYPE_CHECKING:  # annotations only
 NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+# what a held key (auto-repeat) may still do: move focus and scroll, nothing else
+REPEATABLE_KEYS = (
+    *NEXT_KEYS, *PREV_KEYS, pygame.K_TAB,
+    pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END,
+)  # fmt: skip
 
 
 class Scene:
@@ -66,6 +73,9 @@ class Scene:
 
     def on_exit(self) -> None:
         """Called once, when the scene is taken off the stack for good."""
+
+    def on_close(self) -> None:
+        """Called when the window closes (or the game is asked to stop) with this scene open."""
 
     def on_resize(self, size: tuple[int, int]) -> None:
         """Called when the window changed size (the theme is already resized)."""
@@ -166,7 +176,7 @@ class Scene:
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             w = self.widget_at(event.pos)
             pressed, self.pressed_key = self.pressed_key, None
-            if w is not None and w.key == pressed:
+            if w is not None and w.key == pressed and is_fresh(event):
                 if w.focusable:
                     self.focus_key = w.key
                 self.hover_key = w.key
@@ -180,6 +190,8 @@ class Scene:
                 app.window.dirty = True
             return True
         if event.type == pygame.KEYDOWN:
+            if not is_fresh(event) and event.key not in REPEATABLE_KEYS:
+                return True  # a held key never chooses, continues or leaves
             return self.handle_key(event)
         return False
 
@@ -290,6 +302,7 @@ class SceneStack:
         self.scenes.append(scene)
         scene.on_enter()
         self.window.dirty = True
+        self.window.new_moment()
         return scene
 
     def pop(self) -> Scene | None:
@@ -302,6 +315,7 @@ class SceneStack:
         else:
             self.window.quit()
         self.window.dirty = True
+        self.window.new_moment()
         return scene
 
     def replace(self, scene: Scene) -> Scene:
@@ -310,6 +324,7 @@ class SceneStack:
         self.scenes.append(scene)
         scene.on_enter()
         self.window.dirty = True
+        self.window.new_moment()
         return scene
 
     def reset(self, *scenes: Scene) -> None:
@@ -326,6 +341,7 @@ class SceneStack:
             self.scenes.pop().on_exit()
         self.scenes[-1].on_resume()
         self.window.dirty = True
+        self.window.new_moment()
         return True
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -26,7 +26,9 @@ from game.ui.theme import Theme
 
 if TYPE_CHECKING:  # annotations only: the navigator imports every scene module
     from collections.abc import Callable
+    from datetime import datetime
 
+    from game.core.engine import Decision, Playthrough
     from game.core.model import Beat, Choice, Scenario
     from game.history.outcome import Outcome
 
@@ -43,6 +45,10 @@ class Window(Protocol):
 
     def toggle_fullscreen(self) -> None: ...
 
+    def new_moment(self) -> None: ...  # the screen changed: older input is not acted on
+
+    def busy(self) -> None: ...  # something slow ran: drop input queued meanwhile
+
 
 class Navigation(Protocol):
     """Where a scene can go (:class:`game.ui.navigation.Navigator` provides it)."""
@@ -55,13 +61,18 @@ class Navigation(Protocol):
     def to_play(
         self, scenario: Scenario, *, seed: int | None = None, live: bool = False
     ) -> None: ...
+    def to_resume(
+        self, scenario: Scenario, playthrough: Playthrough, started_at: datetime
+    ) -> None: ...
+    def to_all_replies(self, beat: Beat, chosen: Choice | None = None,
+                       scenario: Scenario | None = None, *, back_words: str = "Back") -> None: ...  # fmt: skip
+    def to_backlog(self, scenario: Scenario, playthrough: Playthrough,
+                   decision: Decision | None = None) -> None: ...  # fmt: skip
     def to_debrief(self, outcome: Outcome, *, live: bool = False) -> None: ...
     def to_progress(self, scenario_id: str | None = None) -> None: ...
     def to_branch_map(self, scenario: Scenario) -> None: ...
     def to_review(self, attempt: Attempt, scenario: Scenario | None,
                   attempts: list[Attempt] | None = None) -> None: ...  # fmt: skip
-    def to_all_replies(self, beat: Beat, chosen: Choice | None = None, *,
-                       speaker: str = "") -> None: ...  # fmt: skip
     def to_how_it_works(self) -> None: ...
     def to_settings(self) -> None: ...
     def to_about(self) -> None: ...

@@ -173,10 +173,13 @@ def button_painter(
     return paint
 
 
-def as_label(label: StyleLabel | str) -> StyleLabel:
-    """A :class:`StyleLabel` as it is; a bare style id shown by its own word (points unknown)."""
+def as_label(label: StyleLabel | str, points: int | None = None) -> StyleLabel:
+    """A :class:`StyleLabel` as it is; a bare style id labelled by ``points`` when given
+    (so 5 to 7 assertive points read "Partly assertive"), else by its own word."""
     if isinstance(label, StyleLabel):
         return label
+    if points is not None:
+        return display_style(label, points)
     return display_style(label, STYLES[label].high if label in STYLES else 0)
 
 
@@ -193,15 +196,16 @@ def style_badge(
     ui,
     *,
     role: str = "small_bold",
+    points: int | None = None,
 ) -> pygame.Rect:
     """The one style badge of the game: a pill with the label's icon and word in its colour.
 
     Pass the reply's label (``choice.label`` or ``display_style(style, points)``) so an
     assertive reply of 5 to 7 points shows as "Partly assertive": the same hue as
     Assertive, a lighter fill, a dashed edge and a half-drawn icon. Returns its rect
-    (top-left at ``pos``).
+    (top-left at ``pos``). A bare style id with ``points`` is labelled the same way.
     """
-    lab = as_label(label)
+    lab = as_label(label, points)
     r = badge_rect(pos, lab, ui, role=role)
     pal = ui.theme.palette
     col = style_colour(pal, lab)
@@ -258,9 +262,14 @@ def _pill_point(r: pygame.Rect, radius: int, d: float) -> tuple[float, float]:
 
 
 def badge_rect(
-    pos: tuple[int, int], label: StyleLabel | str, ui, *, role: str = "small_bold"
+    pos: tuple[int, int],
+    label: StyleLabel | str,
+    ui,
+    *,
+    role: str = "small_bold",
+    points: int | None = None,
 ) -> pygame.Rect:
-    lab = as_label(label)
+    lab = as_label(label, points)
     h = ui.text.line_height(role) + ui.theme.sp(8)
     isz = int(h * 0.56)
     w = h // 2 + isz + ui.theme.sp(6) + ui.text.width_of(lab.word, role) + h // 2

@@ -130,6 +130,13 @@ def key(k, mod=0):
     return pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode="", scancode=0)
 
 
+def tap(k, mod=0):
+    """A key pressed and let go: [key-down, key-up], for ``app.frame``. (A key-down alone
+    leaves the key held, and a held key's next key-down is a repeat, which never acts.)"""
+    up = pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode="", scancode=0)
+    return [key(k, mod), up]
+
+
 def shipped_like(name: str = "extra-shift"):
     """A test scenario from the fixtures folder, loaded."""
     from game.core.loader import load_scenario_file

@@ -138,7 +138,8 @@ def test_every_decision_opens_all_of_its_replies(make_app, how):
         assert c.text[:25] in shown and c.feedback[:25] in shown
         if c.reply:
             assert c.reply[:20] in shown
-    assert "Your reply" in shown and d.top.ordered[0] == decisions[1].choice
+    assert "Your reply" in shown and d.top.chosen == decisions[1].choice
+    assert d.top.replies[0] == decisions[1].beat.model_answer  # strongest first
     d.key(pygame.K_ESCAPE)
     assert d.top is scene
 

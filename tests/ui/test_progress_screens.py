@@ -10,7 +10,7 @@ import pytest
 from game.core.library import Library
 from game.ui.library_loader import LibraryLoader
 from tests.support.history import big_scenario, random_play
-from tests.support.window import SIZES, key, layout_problems
+from tests.support.window import SIZES, layout_problems, tap
 
 
 def wheel(y):
@@ -76,7 +76,7 @@ def test_progress_chart_compares_each_scenario_with_itself(make_app):
     # choosing a row by keyboard opens that scenario's own series; choosing it again closes it
     scene.scroll.offset = 0
     scene.set_focus(rows[1])
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert scene.chart_scenario == trends[1].scenario_id
     scene.scroll.offset = 0
     problems, seen = scroll_through(app, scene)
@@ -87,7 +87,7 @@ def test_progress_chart_compares_each_scenario_with_itself(make_app):
         render(app)
     assert scene.trends_view.plot_draws == draws
     scene.set_focus(rows[1])
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert scene.chart_scenario is None
 
 
@@ -135,12 +135,12 @@ def test_progress_opens_review_and_branch_map(make_app):
     assert f"map:{sc.id}" in keys and "review:extra-shift" in keys
     assert "map:extra-shift" not in keys  # not installed: no map, but its history is kept
     scene.set_focus(f"map:{sc.id}")
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert isinstance(app.stack.top, BranchMapScene)
-    app.frame([key(pygame.K_ESCAPE)], 0.05)
+    app.frame(tap(pygame.K_ESCAPE), 0.05)
     assert app.stack.top is scene
     scene.set_focus("review:extra-shift")
-    app.frame([key(pygame.K_RETURN)], 0.05)
+    app.frame(tap(pygame.K_RETURN), 0.05)
     assert isinstance(app.stack.top, ReviewScene)
 
 

@@ -152,6 +152,9 @@ def test_pause_menu_resume_restart_and_quit(make_app):
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "menu"
     d.key(pygame.K_RETURN)
+    assert d.names[-1] == "leave"  # asked first: "Leave this scenario?"
+    d.key(pygame.K_RIGHT)
+    d.key(pygame.K_RETURN)
     assert d.names == ["title", "browser"]
 
 
@@ -180,15 +183,15 @@ def test_title_focus_order_with_tab_arrows_and_shift_tab(make_app):
     for _ in range(7):
         d.key(pygame.K_TAB)
         order.append(d.top.focus_key)
-    assert order == ["play", "how", "progress", "settings", "about", "help", "quit", "play"]
+    assert order == ["play", "progress", "how", "help", "settings", "about", "quit", "play"]
     d.key(pygame.K_TAB, pygame.KMOD_SHIFT)
     assert d.top.focus_key == "quit"
     d.key(pygame.K_UP)
-    assert d.top.focus_key == "help"
-    d.key(pygame.K_UP)
     assert d.top.focus_key == "about"
+    d.key(pygame.K_UP)
+    assert d.top.focus_key == "settings"
     d.key(pygame.K_DOWN)
-    assert d.top.focus_key == "help"
+    assert d.top.focus_key == "about"
 
 
 def test_play_focus_order_and_number_keys(make_app):
@@ -199,7 +202,10 @@ def test_play_focus_order_and_number_keys(make_app):
     d.frames()
     n = len(d.top.shown)
     keys = [w.key for w in d.top.focusables]
-    assert keys == [f"reply:{i}" for i in range(1, n + 1)] + ["pause"]
+    assert keys == [f"reply:{i}" for i in range(1, n + 1)] + ["hint", "pause"]
+    assert d.top.focus_key is None  # no reply is picked for you: focus starts nowhere
+    d.key(pygame.K_DOWN)
+    assert d.top.focus_key == "reply:1"
     d.key(pygame.K_DOWN)
     assert d.top.focus_key == "reply:2"
     d.key(pygame.K_9)  # no such reply: nothing happens

@@ -11,6 +11,7 @@ from tests.support.window import SIZES, layout_problems, shipped_like
 def screens(d):
     """Put the app in each state in turn, the way the player gets there; yields the state's name."""
     from game.ui.scenes.play import PauseMenu
+    from game.ui.scenes.play_pause import LeaveDialog
     from game.ui.scenes.title import FirstStartNote
 
     app = d.app
@@ -45,14 +46,33 @@ def screens(d):
     nav.to_play(long, seed=3)
     play = app.stack.top
     yield "play"
+    play.toggle_hint()
+    yield "play-hint"
+    play.choose(next(i for i, c in enumerate(play.shown) if c.style == "aggressive"))
+    d.frames(2)
+    yield "play-feedback-gentle"  # a 0-point reply under a content note
+    play.try_another()
+    yield "play-practice"
     play.choose(next(i for i, c in enumerate(play.shown) if c.style == "assertive"))
     d.frames(2)
     yield "play-feedback"
     play.set_focus("skill:validate")
     yield "play-feedback-skill"
+    play.all_replies()
+    yield "all-replies"
+    app.stack.top.scroll.scroll(10**6)
+    app.stack.top.layout()
+    yield "all-replies-scrolled"
+    nav.back()
+    play.story_so_far()
+    yield "backlog"
+    nav.back()
     nav.open_dialog(PauseMenu(app.services))
     yield "pause"
     app.stack.top.dismiss()
+    nav.open_dialog(LeaveDialog(app.services))
+    yield "leave"
+    app.stack.top.dismiss(False)
     play.next_beat()
     while app.stack.top is play:  # answer assertively to the end
         play.choose(next(i for i, c in enumerate(play.shown) if c.style == "assertive"))
@@ -60,6 +80,14 @@ def screens(d):
     yield "debrief"
     nav.to_progress(long.id)
     yield "progress"
+    nav.to_title()
+    nav.to_briefing(shipped_like())
+    nav.to_play(shipped_like(), seed=3)
+    play = app.stack.top
+    play.choose(next(i for i, c in enumerate(play.shown) if c.style == "assertive"))
+    nav.to_title()  # left mid-scenario: the title offers to continue
+    assert "continue" in [w.key for w in app.stack.top.widgets]
+    yield "title-continue"
     nav.to_error()
     yield "error"
 
@@ -76,7 +104,7 @@ def test_every_screen_fits(make_app, size):
         assert not problems, f"{name} at {size}:\n" + "\n".join(problems[:10])
         assert d.app.services.text.record, f"{name} drew no text"
         seen.append(name)
-    assert len(seen) == 17
+    assert len(seen) == 25
 
 
 def test_dark_theme_renders_every_screen(make_app):

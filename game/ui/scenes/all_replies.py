@@ -1,124 +1,128 @@
-"""All replies of one moment: each with its style label, points, feedback and reaction.
+"""All replies of one moment: every reply with its style, points, feedback and the other
+person's reaction, the chosen one marked. The player learns by comparing.
 
-``nav.to_all_replies(beat, chosen, speaker="Sam")``: ``beat`` is the moment
-(a :class:`game.core.model.Beat`), ``chosen`` the reply the player chose there
-(or None), ``speaker`` the name of who spoke (for the reactions). The reply
-you chose comes first, then the others in the order the scenario lists them,
-so you compare your reply with every other one rather than learn a key.
-
-Used by the debrief and the review of an earlier attempt (and open to the play
-screen): the same list everywhere.
+Opened with ``nav.to_all_replies(beat, chosen, scenario, back_words=...)`` after a choice (key A on the
+play screen) and from the debrief or a review for a past decision. Esc or "Back" returns.
+``scenario`` (optional) gives the speaker's name and, with a content note, shows a
+0-point reply without a grade.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.core.model import Beat, Choice
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.widgets import badge_rect, card, mix, style_badge, style_colour
-
-
-def points_text(points: int) -> str:
-    return f"+{points} point{'' if points == 1 else 's'}"
+from game.ui.widgets import badge_rect, card, mix, style_badge
 
 
 class AllRepliesScene(Page):
     name = "all-replies"
     title = "All replies"
-    max_body_width = 860
+    max_body_width = 820
     default_focus = "done"
 
-    def __init__(
-        self, services, beat: Beat, chosen: Choice | None = None, *, speaker: str = ""
-    ) -> None:
+    def __init__(self, services, beat, chosen=None, scenario=None, *, back_words="Back") -> None:
         super().__init__(services)
+        self.back_words = back_words
         self.beat = beat
         self.chosen = chosen
-        self.speaker = speaker
-
-    def subtitle(self) -> str:
-        return "Every reply of this moment, and how each one landed"
+        self.scenario = scenario
+        # strongest first, so the comparison reads top to bottom; the file order breaks ties
+        self.replies = sorted(beat.choices, key=lambda c: (-c.points, c.index))
 
     @property
-    def ordered(self) -> list[Choice]:
-        """The chosen reply first, then the rest in the scenario's order."""
-        rest = [c for c in self.beat.choices if c != self.chosen]
-        return ([self.chosen] if self.chosen is not None else []) + rest
+    def speaker_name(self) -> str:
+        if self.scenario is not None and self.beat.speaker != "narrator":
+            return self.scenario.character(self.beat.speaker).name
+        return ""
 
-    def footer(self):
-        return [FooterButton("done", "Back", self.back, "primary")]
+    def subtitle(self) -> str:
+        name = self.speaker_name
+        line = f"\u201c{self.beat.line}\u201d"
+        return f"{name}: {line}" if name else line
+
+    def gentle(self, choice) -> bool:
+        return (
+            self.scenario is not None
+            and bool(self.scenario.content_warning)
+            and choice.points == 0
+        )
 
     def build(self, flow: Flow) -> None:
-        th, ui = self.services.theme, self.services
-        pal = th.palette
-        pad = th.sp(24)
-        inner = flow.width - 2 * pad
-        who = f"{self.speaker} said" if self.speaker else "They said"
-        line = f"\u201c{self.beat.line}\u201d"
-        lh = ui.text.line_height("small_bold")
-        line_h = ui.text.height_of(line, "line", inner)
-
-        def draw_moment(surface, rect):
-            card(surface, rect, ui, raised=False, fill=pal.soft, border=False)
-            ui.text.draw(
-                surface, who, pygame.Rect(rect.x + pad, rect.y + pad, inner, lh), "small_bold",
-                pal.muted,
-            )  # fmt: skip
-            ui.text.draw(
-                surface, line, pygame.Rect(rect.x + pad, rect.y + pad + lh + th.sp(4), inner, line_h),
-                "line",
-            )  # fmt: skip
-
-        flow.block(2 * pad + lh + th.sp(4) + line_h, draw_moment)
-        for i, choice in enumerate(self.ordered):
-            flow.gap(16)
-            if i == 0 and self.chosen is not None:
-                flow.text("Your reply", "subheading", pal.muted)
-                flow.gap(8)
-            elif i == (1 if self.chosen is not None else 0):
-                flow.text("The other replies", "subheading", pal.muted)
-                flow.gap(8)
+        pal = self.services.theme.palette
+        flow.text(
+            "Every reply you could have given here, strongest first. Yours is marked.",
+            "small",
+            pal.muted,
+        )
+        flow.gap(12)
+        for choice in self.replies:
             self.reply_card(flow, choice)
+            flow.gap(16)
 
-    def reply_card(self, flow: Flow, choice: Choice) -> None:
-        th, ui = self.services.theme, self.services
-        pal = th.palette
+    def reply_card(self, flow: Flow, choice) -> None:
+        th = self.services.theme
+        t = self.services.text
         pad = th.sp(20)
-        inner = flow.width - 2 * pad - th.sp(6)
-        label = choice.label
-        col = style_colour(pal, label)
-        text = f"\u201c{choice.text}\u201d"
-        badge_h = badge_rect((0, 0), label, ui).height
-        text_h = ui.text.height_of(text, "line", inner)
-        fb_h = ui.text.height_of(choice.feedback, "body", inner) if choice.feedback else 0
-        who = self.speaker or "They"
-        reaction = f"{who}: \u201c{choice.reply}\u201d" if choice.reply else ""
-        re_h = ui.text.height_of(reaction, "body", inner) if reaction else 0
-        height = pad + badge_h + th.sp(10) + text_h
-        height += (th.sp(10) + fb_h if fb_h else 0) + (th.sp(10) + re_h if re_h else 0) + pad
-        mine = choice is self.chosen
+        inner_w = flow.width - 2 * pad - th.sp(6)
+        mine = self.chosen is not None and choice == self.chosen
+        gentle = self.gentle(choice)
+        head_h = badge_rect((0, 0), choice.style, self.services, points=choice.points).height
+        text_h = t.height_of(choice.text, "body_bold", inner_w)
+        fb_h = t.height_of(choice.feedback, "body", inner_w)
+        name = self.speaker_name or "They"
+        reaction = f"\u201c{choice.reply}\u201d" if choice.reply else ""
+        react_label = f"{name} replies" if self.speaker_name else "The reply"
+        rl_h = t.line_height("small_bold")
+        r_h = t.height_of(reaction, "body", inner_w - th.sp(32)) if reaction else 0
+        box_h = rl_h + th.sp(4) + r_h + th.sp(24) if reaction else 0
+        h = pad + head_h + th.sp(10) + text_h + th.sp(10) + fb_h
+        h += (th.sp(12) + box_h if reaction else 0) + pad
 
-        def draw(surface, rect):
-            card(
-                surface, rect, ui, raised=mine, stripe=col,
-                border=mix(pal.card, col, 0.5) if mine else None,
-            )  # fmt: skip
-            x, y = rect.x + pad + th.sp(6), rect.y + pad
-            b = style_badge(surface, (x, y), label, ui)
-            ui.text.draw_line(
-                surface, points_text(choice.points), (b.right + th.sp(12), b.centery), "body_bold",
-                pal.text, anchor="midleft", container=rect,
-            )  # fmt: skip
-            y += badge_h + th.sp(10)
-            ui.text.draw(surface, text, pygame.Rect(x, y, inner, text_h), "line")
-            y += text_h
-            if fb_h:
-                y += th.sp(10)
-                ui.text.draw(surface, choice.feedback, pygame.Rect(x, y, inner, fb_h), "body")
-                y += fb_h
-            if re_h:
-                y += th.sp(10)
-                ui.text.draw(surface, reaction, pygame.Rect(x, y, inner, re_h), "body", pal.muted)
+        def draw(surf, rect, choice=choice):
+            pal = self.services.theme.palette
+            col = pal.styles.get(choice.style, pal.muted)
+            fill = mix(pal.card, col, 0.06) if mine else pal.card
+            card(surf, rect, self.services, fill=fill, border=col if mine else pal.line,
+                 stripe=col)  # fmt: skip
+            x = rect.x + pad + th.sp(6)
+            y = rect.y + pad
+            if gentle:
+                word = choice.label.word
+                b = pygame.Rect(x, y, t.width_of(word, "body_bold"), head_h)
+                t.draw_line(surf, word, (b.x, b.centery), "body_bold", pal.text, anchor="midleft",
+                            container=b)  # fmt: skip
+                note, note_role = "Understandable", "small"
+            else:
+                b = style_badge(surf, (x, y), choice.style, self.services, points=choice.points)
+                note = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
+                note_role = "body_bold"
+            nr = pygame.Rect(b.right + th.sp(12), y, t.width_of(note, note_role), head_h)
+            t.draw_line(surf, note, (nr.x, nr.centery), note_role,
+                        pal.muted if gentle else pal.text, anchor="midleft", container=nr)  # fmt: skip
+            if mine:
+                yours = "Your reply"
+                yw = t.width_of(yours, "small_bold")
+                yr = pygame.Rect(rect.right - pad - yw - th.sp(20), y, yw + th.sp(20), head_h)
+                if yr.left > nr.right + th.sp(8):
+                    pygame.draw.rect(surf, col, yr, border_radius=yr.height // 2)
+                    t.draw_line(surf, yours, yr.center, "small_bold", pal.card, anchor="center",
+                                container=yr)  # fmt: skip
+            y += head_h + th.sp(10)
+            t.draw(surf, choice.text, pygame.Rect(x, y, inner_w, text_h), "body_bold", pal.text)
+            y += text_h + th.sp(10)
+            t.draw(surf, choice.feedback, pygame.Rect(x, y, inner_w, fb_h), "body", pal.text)
+            y += fb_h + th.sp(12)
+            if reaction:
+                box = pygame.Rect(x, y, inner_w, box_h)
+                pygame.draw.rect(surf, pal.soft, box, border_radius=th.sp(10))
+                ir = box.inflate(-th.sp(32), -th.sp(24))
+                t.draw(surf, react_label, pygame.Rect(ir.x, ir.y, ir.width, rl_h), "small_bold",
+                       pal.muted)  # fmt: skip
+                t.draw(surf, reaction, pygame.Rect(ir.x, ir.y + rl_h + th.sp(4), ir.width, r_h),
+                       "body", pal.text)  # fmt: skip
 
-        flow.block(height, draw)
+        flow.block(h, draw)
+
+    def footer(self):
+        return [FooterButton("done", self.back_words, self.back, "primary")]

@@ -116,9 +116,7 @@ class DebriefScene(Page):
 
     def open_all_replies(self, decision: Decision) -> None:
         """Every reply of that decision's moment, with the one chosen marked."""
-        beat = decision.beat
-        speaker = self.scenario.character(beat.speaker).name
-        self.services.nav.to_all_replies(beat, decision.choice, speaker=speaker)
+        self.services.nav.to_all_replies(decision.beat, decision.choice, self.scenario)
 
     def more_links(self, flow: Flow) -> None:
         """Quiet links to the review, the branch map and progress."""

@@ -6,10 +6,17 @@ explanation, the skills used (definitions on focus or hover), the other
 person's reply with their new expression, and what they were feeling. Then
 Continue. Esc opens the pause menu.
 
-The parts live in their own modules: ``play_replies`` (the reply cards),
-``play_feedback`` (the panel after a choice), ``play_speaker`` (portrait, name
-and goal), ``play_topbar`` (title and progress dots) and ``play_pause`` (the
-pause menu).
+Practice that teaches: after a choice, T tries another reply at the same moment
+(the run becomes practice), A shows all replies; H (or the wheel turned up over
+the story) shows the story so far; ? shows a hint before choosing. Only a fresh
+press acts (see :mod:`game.ui.input_gate`); leaving mid-scenario keeps the place.
+
+The parts live in their own modules: ``play_column`` (what the story column
+holds), ``play_draw`` (drawing it), ``play_replies`` (the reply cards and the
+hint), ``play_feedback`` (the panel after a choice), ``play_speaker`` (portrait,
+name and goal), ``play_topbar`` (title and progress dots), ``play_overlays``
+(notes and the Practice marker) and ``play_pause`` (the pause menu and the leave
+question); :mod:`game.ui.kept_place` keeps the place.
 """
 
 from __future__ import annotations
@@ -23,16 +30,14 @@ from game.core.engine import Playthrough
 from game.errors import PlaythroughError
 from game.history.outcome import Outcome
 from game.ui.anim import Tween
+from game.ui.kept_place import forget_place, keep_place
 from game.ui.live_reload import LiveReloader, is_reload_key
-from game.ui.scene import Scene
+from game.ui.scene import ACTIVATE_KEYS, Scene
 from game.ui.scenes.common import Flow
-from game.ui.scenes.play_feedback import feedback_panel
-from game.ui.scenes.play_pause import MENU, RESTART, PauseMenu
-from game.ui.scenes.play_problems import PlayProblems
-from game.ui.scenes.play_replies import draw_fading_replies, reply_card
-from game.ui.scenes.play_speaker import draw_speaker
-from game.ui.scenes.play_topbar import draw_topbar
-from game.ui.widgets import ScrollView, Widget, button_painter, card, fade_surface
+from game.ui.scenes.play_column import build_column
+from game.ui.scenes.play_draw import draw_play
+from game.ui.scenes.play_pause import MENU, RESTART, LeaveDialog, PauseMenu
+from game.ui.widgets import ScrollView, Widget, button_painter
 
 log = logging.getLogger("firm_and_kind.ui.play")
 
@@ -44,11 +49,14 @@ NUMBER_KEYS = {
 __all__ = ["NUMBER_KEYS", "PauseMenu", "PlayScene"]
 
 
-class PlayScene(PlayProblems, Scene):
+class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, services, scenario, *, seed: int | None = None, live: bool = False) -> None:
+    def __init__(
+        self, services, scenario, *, seed: int | None = None, live: bool = False, resume=None
+    ) -> None:
         super().__init__(services)
+        self.done = False  # finished and recorded: there is no place to keep
         self.scenario = scenario
         self.fixed_seed = seed
         self.live = live
@@ -56,10 +64,16 @@ class PlayScene(PlayProblems, Scene):
         self.panel_content: pygame.Rect | None = None  # the feedback panel, set by its builder
         self.fixed_continue: pygame.Rect | None = None  # Continue, when it sits below the column
         self.scroll = ScrollView()
+        self.pointer: tuple[int, int] | None = None  # where the mouse last was
+        self.hint_open = False
         self.problems: list = []
         self.note = ""
         self.note_left = 0.0
-        self._begin(Playthrough(scenario, seed))
+        if resume is None:
+            self._begin(Playthrough(scenario, seed))
+        else:  # a kept place: the same moment, the same order of replies
+            self._begin(resume[0])
+            self.started_at = resume[1]
 
     # -- live reload hooks -------------------------------------------------------
     @property
@@ -98,6 +112,12 @@ class PlayScene(PlayProblems, Scene):
         self.note = text
         self.note_left = 2.5
 
+    def on_exit(self) -> None:
+        keep_place(self)  # left mid-scenario: keep the place, quietly
+
+    def on_close(self) -> None:
+        keep_place(self)  # the window closes (or the game was asked to stop) mid-scenario
+
     def on_enter(self) -> None:
         super().on_enter()
         if self.live and self.reloader is None and self.scenario.path is not None:
@@ -120,10 +140,12 @@ class PlayScene(PlayProblems, Scene):
         self.old_rects: dict[int, pygame.Rect] = {}
         self.chosen_from: pygame.Rect | None = None
         self.skill_hint = ""
+        self.hint_open = False
         self.focus_key = None
         self.scroll.offset = 0
 
     def restart(self) -> None:
+        forget_place(self)
         self._begin(self.playthrough.restart(self.fixed_seed))
         self.layout()
 
@@ -147,6 +169,7 @@ class PlayScene(PlayProblems, Scene):
         self.chosen_from = self.old_rects.get(position)
         self.scroll.offset = 0
         self.focus_key = "continue"
+        self.services.window.new_moment()  # a press from before the feedback does not continue
         self.layout()
 
     def next_beat(self) -> None:
@@ -155,6 +178,20 @@ class PlayScene(PlayProblems, Scene):
         if self.playthrough.finished:
             self.finish()
             return
+        self._enter_moment()
+
+    def try_another(self) -> None:
+        """Back to the moment just answered, with the same replies in the same places (T).
+
+        The run becomes practice: it is kept marked as such and never touches bests.
+        """
+        if self.phase != "feedback":
+            return
+        self.playthrough.try_another()
+        self._enter_moment()
+
+    def _enter_moment(self) -> None:
+        """Show the playthrough's current beat and its replies."""
         p = self.playthrough
         self.phase = "choose"
         self.decision = None
@@ -166,13 +203,37 @@ class PlayScene(PlayProblems, Scene):
             self.mood_tween = Tween(0.2, enabled=self.services.motion)
         self.enter_tween = Tween(0.2, enabled=self.services.motion)
         self.skill_hint = ""
+        self.hint_open = False
         self.focus_key = None
         self.scroll.offset = 0
+        self.services.window.new_moment()  # a press from before the replies appeared never picks one
         self.layout()
+
+    def all_replies(self) -> None:
+        """Every reply of the moment just answered, the chosen one marked (A)."""
+        if self.phase == "feedback" and self.decision is not None:
+            self.services.nav.to_all_replies(
+                self.decision.beat,
+                self.decision.choice,
+                self.scenario,
+                back_words="Back to the feedback",
+            )
+
+    def story_so_far(self) -> None:
+        """The conversation so far, over the current moment (H, or the wheel up over the story)."""
+        self.services.nav.to_backlog(self.scenario, self.playthrough, self.decision)
+
+    def toggle_hint(self) -> None:
+        """Show or hide a quiet hint before choosing (?); it never changes the score."""
+        if self.phase == "choose":
+            self.hint_open = not self.hint_open
+            self.layout()
 
     def finish(self) -> None:
         """Record the finished playthrough (where it finishes), then show its debrief."""
         ended_at = datetime.now().astimezone()
+        self.done = True
+        forget_place(self)
         history = self.services.history
         if history is None:
             outcome = Outcome(self.playthrough)
@@ -256,59 +317,18 @@ class PlayScene(PlayProblems, Scene):
                 wdg.content_rect = r
                 wdg.rect = self.scroll.to_screen(r)
             widgets.append(wdg)
+        # focus order: the replies (or Continue) first, then the smaller controls
+        firsts = ("reply:", "continue")
+        widgets.sort(key=lambda wdg: not wdg.key.startswith(firsts))
         self.widgets = widgets + [pause]
-        self.ensure_focus("continue" if self.phase == "feedback" else None)
-        if (
-            self.phase == "choose"
-            and not self.services.window.keyboard_mode
-            and self.focus_key
-            and self.focus_key.startswith("reply:")
-        ):
-            pass
+        if self.phase == "feedback" or self.focus_key is not None:
+            self.ensure_focus("continue" if self.phase == "feedback" else None)
+        # while choosing, nothing has focus until the player moves it: the first
+        # Enter only shows the ring on reply 1 (its place is shuffled), it never picks
         self.services.window.dirty = True
 
     def _build_column(self, flow: Flow) -> None:
-        th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        s = self.fit_scale
-        beat = self.beat
-        if beat is None:
-            return
-        if beat.narration and self.phase == "choose":
-            h = t.height_of(beat.narration, "italic", flow.width, s)
-            flow.block(
-                h,
-                lambda surf, r, txt=beat.narration: t.draw(
-                    surf, txt, r, "italic", pal.muted, scale=s
-                ),
-            )
-            flow.gap(12)
-        # the line, in a speech card
-        # (after a choice it steps back: smaller and quieter, the feedback leads)
-        pad = th.sp(20) if self.phase == "choose" else th.sp(14)
-        role = "line" if self.phase == "choose" else "body"
-        colour = pal.text if self.phase == "choose" else pal.muted
-        line = f"\u201c{beat.line}\u201d" if beat.speaker != "narrator" else beat.line
-        lh = t.height_of(line, role, flow.width - 2 * pad, s)
-
-        def draw_line(surf, r, line=line):
-            card(surf, r, self.services)
-            t.draw(surf, line, r.inflate(-2 * pad, -2 * pad), role, colour, scale=s)
-
-        flow.block(lh + 2 * pad, draw_line)
-        flow.gap(16 if self.phase == "choose" else 10)
-        if self.phase == "choose":
-            label = "How do you answer?"
-            flow.text(label, "small_bold", pal.muted)
-            flow.gap(8)
-            for i, choice in enumerate(self.shown):
-                reply_card(self, flow, i, choice)
-                flow.gap(10)
-        else:
-            reply_card(self, flow, self.decision.shown_position, self.decision.choice, chosen=True)
-            flow.gap(16)
-            feedback_panel(self, flow)
+        build_column(self, flow)
 
     def show_skill(self, sk: str) -> None:
         """Show what a skill means under the chips (a chip was activated)."""
@@ -324,6 +344,11 @@ class PlayScene(PlayProblems, Scene):
         if choice == RESTART:
             self.restart()
         elif choice == MENU:
+            self.services.nav.open_dialog(LeaveDialog(self.services), self.leave)
+
+    def leave(self, sure: bool | None) -> None:
+        """The answer to "Leave this scenario?": leave (the place is kept on exit) or stay."""
+        if sure:
             self.services.nav.to_menu(or_title=True)
 
     def back(self) -> None:
@@ -334,6 +359,16 @@ class PlayScene(PlayProblems, Scene):
             self.reloader.reload()
             self.services.window.dirty = True
             return True
+        if not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META):
+            action = self._letter_action(event)
+            if action is not None:
+                self.services.window.keyboard_mode = True
+                action()
+                return True
+        if event.key in ACTIVATE_KEYS and self.phase == "choose" and self.focused is None:
+            self.services.window.keyboard_mode = True
+            self.move_focus(1)  # show where focus is first; choosing takes another press
+            return True
         if event.key in NUMBER_KEYS and self.phase == "choose":
             if not self.services.window.keyboard_mode:
                 self.services.window.keyboard_mode = True
@@ -342,6 +377,36 @@ class PlayScene(PlayProblems, Scene):
                 self.choose(idx)
             return True
         return super().handle_key(event)
+
+    def _letter_action(self, event):
+        """The action of T, A, H or ? in this phase, or None."""
+        if event.key == pygame.K_h:
+            return self.story_so_far
+        if self.phase == "feedback":
+            return {pygame.K_t: self.try_another, pygame.K_a: self.all_replies}.get(event.key)
+        if event.unicode == "?" or event.key == pygame.K_QUESTION or (
+            event.key == pygame.K_SLASH and event.mod & pygame.KMOD_SHIFT
+        ):
+            return self.toggle_hint
+        return None
+
+    def handle(self, event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self.pointer = event.pos
+        # the wheel turned up over the story, already at its top, opens the story so far
+        if (
+            event.type == pygame.MOUSEWHEEL
+            and event.y > 0
+            and self.scroll.offset == 0
+            and self._over_story()
+        ):
+            self.story_so_far()
+            return True
+        return super().handle(event)
+
+    def _over_story(self) -> bool:
+        pos = self.pointer
+        return pos is None or pos[1] > self.topbar.bottom
 
     # -- frame -------------------------------------------------------------------
     def update(self, dt: float) -> bool:
@@ -356,85 +421,7 @@ class PlayScene(PlayProblems, Scene):
         return moving
 
     def draw(self, surface: pygame.Surface) -> None:
-        th = self.services.theme
-        pal = th.palette
-        t = self.services.text
-        surface.fill(pal.bg)
-        draw_topbar(self, surface)
-        draw_speaker(self, surface)
-        vp = self.scroll.viewport
-        t.push_clip(surface, vp)
-        enter = self.enter_tween.value
-        fb = self.fb_tween.value
-        slide = int((1 - enter) * th.sp(12))
-        for b in self.blocks:
-            r = self.scroll.to_screen(b.rect).move(0, slide)
-            is_panel = (
-                self.phase == "feedback"
-                and self.panel_content is not None
-                and b.rect == self.panel_content
-            )
-            if is_panel:
-                r = r.move(0, int((1 - fb) * th.sp(24)))
-            b.draw(surface, r)
-            if is_panel and fb < 1:
-                fade_surface(surface, r.inflate(th.sp(24), th.sp(24)), pal.bg, int((1 - fb) * 255))
-        for w in self.widgets:
-            if w.content_rect is None:
-                continue
-            if w.key == "chosen" and self.chosen_from is not None and fb < 1:
-                # the chosen card glides to its place
-                target = w.rect
-                src = self.chosen_from
-                w.rect = pygame.Rect(
-                    src.x, round(src.y + (target.y - src.y) * fb), target.width, target.height
-                )
-                self.draw_widget(surface, w)
-                w.rect = target
-                continue
-            if self.phase == "feedback" and w.key != "chosen" and fb < 1:
-                saved = w.rect
-                w.rect = w.rect.move(0, int((1 - fb) * th.sp(24)))
-                self.draw_widget(surface, w)
-                fade_surface(surface, w.rect.inflate(8, 8), pal.bg, int((1 - fb) * 255))
-                w.rect = saved
-                continue
-            if slide:
-                saved = w.rect
-                w.rect = w.rect.move(0, slide)
-                self.draw_widget(surface, w)
-                w.rect = saved
-            else:
-                self.draw_widget(surface, w)
-        draw_fading_replies(self, surface, fb)
-        if enter < 1:
-            fade_surface(surface, vp, pal.bg, int((1 - enter) * 200))
-        t.pop_clip(surface)
-        self.scroll.draw_bar(surface, self.services)
-        for w in self.widgets:
-            if w.content_rect is None:
-                self.draw_widget(surface, w)
-        if self.problems:
-            self._draw_problems(surface)
-        if self.note_left > 0 and self.note:
-            # a small pill in the top bar, beside Pause ("Reloaded"), clear of the story text
-            tw = t.width_of(self.note, "small_bold")
-            pill = pygame.Rect(0, 0, tw + th.sp(32), t.line_height("small_bold") + th.sp(10))
-            pause = next((w.rect for w in self.widgets if w.key == "pause"), None)
-            right = pause.left - th.sp(16) if pause else surface.get_width() - th.sp(160)
-            pill.midright = (right, self.topbar.centery)
-            t.layer += 40
-            pygame.draw.rect(surface, pal.accent, pill, border_radius=pill.height // 2)
-            t.draw_line(
-                surface,
-                self.note,
-                pill.center,
-                "small_bold",
-                pal.accent_text,
-                anchor="center",
-                container=pill,
-            )
-            t.layer -= 40
+        draw_play(self, surface)
 
     @property
     def shown_choices(self):

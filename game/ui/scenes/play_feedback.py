@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.core.vocab import SKILLS
+from game.core.vocab import SKILLS, display_style
 from game.ui.scenes.common import Flow
 from game.ui.widgets import (
     Widget,
@@ -44,12 +44,21 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
     top = flow.y
     y = top + pad
     items: list = []  # (kind, rect, payload)
-    br = badge_rect((inner_x, y), choice.style, scene.services)
-    items.append(("badge", br, choice.style))
-    pts = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
-    pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "body_bold", s), br.height)
-    items.append(("points", pr, pts))
-    if not d.was_best:
+    gentle = is_gentle(scene.scenario, choice)
+    if gentle:  # a frightening moment: name the style, never grade it
+        word = display_style(choice.style, choice.points).word
+        br = pygame.Rect(inner_x, y, t.width_of(word, "body_bold", s), badge_h(scene))
+        items.append(("points", br, word))
+        pts = UNDERSTANDABLE
+        pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "small", s), br.height)
+        items.append(("hint", pr, pts))
+    else:
+        br = badge_rect((inner_x, y), choice.style, scene.services, points=choice.points)
+        items.append(("badge", br, (choice.style, choice.points)))
+        pts = f"+{choice.points} point{'s' if choice.points != 1 else ''}"
+        pr = pygame.Rect(br.right + th.sp(12), br.y, t.width_of(pts, "body_bold", s), br.height)
+        items.append(("points", pr, pts))
+    if not d.was_best and not gentle:
         hint = "There is a stronger reply here."
         hr = pygame.Rect(
             pr.right + th.sp(12),
@@ -117,6 +126,8 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
         items.append(("thought", tr, (label, ttext, lh_)))
         y = tr.bottom + th.sp(12)
     y += th.sp(4)
+    extra, keys, y = practice_buttons(scene, inner_x, inner_w, y)
+    items.append(("keys", keys, KEYS_AFTER))
     label = "See how it went" if scene.playthrough.finished else "Continue"
     bh = t.line_height("body_bold") + th.sp(24)
     bw = max(th.sp(200), t.width_of(label, "body_bold") + th.sp(64))
@@ -140,7 +151,7 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
         for kind, r0, payload in items:
             r = r0.move(0, dy)
             if kind == "badge":
-                style_badge(surf, r.topleft, payload, scene.services)
+                style_badge(surf, r.topleft, payload[0], scene.services, points=payload[1])
             elif kind in ONE_LINE:
                 role, colour = ONE_LINE[kind]
                 t.draw_line(
@@ -155,6 +166,8 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
                 )
             elif kind == "text":
                 t.draw(surf, payload, r, "body", pal.text, scale=s)
+            elif kind == "keys":
+                t.draw(surf, payload, r, "small", pal.muted)
             elif kind == "skillhint":
                 t.draw(surf, skill_hint_text(scene, choice), r, "small", pal.muted, scale=s)
             elif kind == "reply":
@@ -168,9 +181,48 @@ def feedback_panel(scene: PlayScene, flow: Flow) -> None:
 
     flow.block(panel.height, draw_panel)
     scene.panel_content = panel
-    for c in chips:
+    for c in [*chips, *extra]:
         flow.widget(c, advance=False)
     flow.widget(cont, advance=False)
+
+
+UNDERSTANDABLE = "Understandable"
+KEYS_AFTER = "T  Try another   ·   A  All replies   ·   H  Story so far"
+
+
+def is_gentle(scenario, choice) -> bool:
+    """A 0-point reply in a scenario with a content note: shown without a grade."""
+    return bool(scenario.content_warning) and choice.points == 0
+
+
+def badge_h(scene: PlayScene) -> int:
+    return scene.services.text.line_height("small_bold") + scene.services.theme.sp(8)
+
+
+def practice_buttons(scene: PlayScene, x: int, width: int, y: int):
+    """ "Try another reply" (T) and "All replies" (A); returns them, the rect of the line
+    naming their keys, and the y below it."""
+    th = scene.services.theme
+    t = scene.services.text
+    bh = t.line_height("body_bold") + th.sp(16)
+    gap = th.sp(12)
+    labels = [
+        ("try", "Try another reply", scene.try_another),
+        ("all", "All replies", scene.all_replies),
+    ]
+    widths = [t.width_of(lbl, "body_bold") + th.sp(48) for _, lbl, _ in labels]
+    out: list[Widget] = []
+    bx = x
+    for (key, lbl, act), bw in zip(labels, widths, strict=True):
+        if bx > x and bx + bw > x + width:  # no room beside: the next row
+            bx = x
+            y += bh + gap
+        r = pygame.Rect(bx, y, bw, bh)
+        out.append(Widget(key, r, button_painter(scene.services, lbl), act))
+        bx += bw + gap
+    y += bh + th.sp(8)
+    keys = pygame.Rect(x, y, width, t.height_of(KEYS_AFTER, "small", width))
+    return out, keys, keys.bottom + th.sp(12)
 
 
 def labelled_box(scene: PlayScene, surf, r, fill, label, text, gap: int) -> None:

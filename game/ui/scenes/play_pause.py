@@ -29,3 +29,21 @@ class PauseMenu(Dialog):
 
     def back(self) -> None:
         self.dismiss(RESUME)
+
+
+class LeaveDialog(Dialog):
+    """Asked before leaving a scenario from the pause menu; the result is True to leave."""
+
+    name = "leave"
+    heading = "Leave this scenario?"
+    body = "Your place is kept."
+    width = 520
+
+    def buttons(self):
+        return [
+            FooterButton("stay", "Keep playing", lambda: self.dismiss(False), "primary"),
+            FooterButton("leave", "Leave", lambda: self.dismiss(True), "secondary"),
+        ]
+
+    def back(self) -> None:
+        self.dismiss(False)

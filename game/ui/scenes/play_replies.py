@@ -6,11 +6,73 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.core.model import hint_for
 from game.ui.scenes.common import Flow
-from game.ui.widgets import Widget, WidgetState, card, fade_surface, focus_ring, mix
+from game.ui.widgets import (
+    Widget,
+    WidgetState,
+    button_painter,
+    card,
+    fade_surface,
+    focus_ring,
+    mix,
+)
 
 if TYPE_CHECKING:
     from game.ui.scenes.play import PlayScene
+
+
+def ask_row(scene: PlayScene, flow: Flow) -> None:
+    """ "How do you answer?" with a small Hint button (?) beside it, and the hint when open."""
+    th = scene.services.theme
+    pal = th.palette
+    t = scene.services.text
+    s = scene.fit_scale
+    label = "How do you answer?"
+    words = "Hide hint" if scene.hint_open else "Hint  ?"
+    bh = t.line_height("body_bold") + th.sp(8)
+    bw = t.width_of(words, "body_bold") + th.sp(32)
+    lh = t.line_height("small_bold", s)
+    row = max(lh, bh)
+    flow.block(
+        row,
+        lambda surf, r: t.draw_line(
+            surf, label, (r.x, r.centery), "small_bold", pal.muted, anchor="midleft",
+            container=r, scale=s,
+        ),  # fmt: skip
+        width=flow.width - bw - th.sp(12),
+        advance=False,
+    )
+    r = pygame.Rect(flow.x + flow.width - bw, flow.y + (row - bh) // 2, bw, bh)
+    flow.widget(
+        Widget("hint", r, button_painter(scene.services, words, "quiet"), scene.toggle_hint),
+        advance=False,
+    )
+    flow.y += row
+    flow.gap(8)
+    if scene.hint_open:
+        text = hint_for(scene.beat)
+        pad = th.sp(14)
+        h = t.height_of(text, "body", flow.width - 2 * pad - th.sp(6), s) + 2 * pad
+
+        def draw(surf, rect, text=text):
+            fill = mix(pal.soft, pal.accent, 0.06)
+            pygame.draw.rect(surf, fill, rect, border_radius=th.sp(10))
+            inner = rect.inflate(-2 * pad, -2 * pad).move(th.sp(3), 0)
+            t.draw(surf, text, inner, "body", pal.text, scale=s)
+
+        flow.block(h, draw)
+        flow.gap(10)
+
+
+KEYS_BEFORE = "1–{n}  Choose   ·   ?  Hint   ·   H  Story so far   ·   Esc  Pause"
+
+
+def keys_line(scene: PlayScene, flow: Flow) -> None:
+    """The keys of the moment, quietly, under the replies."""
+    pal = scene.services.theme.palette
+    flow.gap(2)
+    flow.text(KEYS_BEFORE.format(n=len(scene.shown)), "small", pal.muted)
 
 
 def reply_card(scene: PlayScene, flow: Flow, i: int, choice, *, chosen: bool = False) -> None:

@@ -110,7 +110,7 @@ class ReviewScene(Page):
         """Every reply of decision ``i``'s moment (only offered where the beat is unchanged)."""
         w = self.step_words(i)
         if w["beat"] is not None:
-            self.services.nav.to_all_replies(w["beat"], w["choice"], speaker=w["speaker"])
+            self.services.nav.to_all_replies(w["beat"], w["choice"], self.scenario)
 
     def footer(self):
         last = self.step >= self.count - 1

@@ -8,6 +8,7 @@ import math
 import pygame
 
 from game import APP_NAME
+from game.ui.kept_place import continue_place, kept_place
 from game.ui.scene import Scene
 from game.ui.scenes.common import Dialog, FooterButton
 from game.ui.widgets import Widget, button_painter
@@ -53,6 +54,7 @@ class FirstStartNote(Dialog):
 
 class TitleScene(Scene):
     name = "title"
+    offered = False  # whether "Continue <title>" is on offer
 
     def on_enter(self) -> None:
         super().on_enter()
@@ -63,34 +65,58 @@ class TitleScene(Scene):
         th = self.services.theme
         w, h = th.size
         nav = self.services.nav
-        items = [
-            ("play", "Play", nav.to_browser, "primary"),
+        found = kept_place(self.services)
+        t = self.services.text
+        items = []
+        if found is not None:
+            words = t.shorten(f"Continue {found[1].title}", "body_bold", th.sp(420))
+            items.append(("continue", words, lambda: continue_place(self.services), "primary"))
+        pair = [
             ("how", "How it works", nav.to_how_it_works, "secondary"),
-            ("progress", "Progress", nav.to_progress, "secondary"),
-            ("settings", "Settings", nav.to_settings, "secondary"),
-            ("about", "About", nav.to_about, "secondary"),
             ("help", "Getting help", nav.to_help, "secondary"),
-            ("quit", "Quit", self.services.window.quit, "quiet"),
         ]
-        bh = self.services.text.line_height("body_bold") + th.sp(24)
+        items += [
+            ("play", "Play", nav.to_browser, "secondary" if found else "primary"),
+            ("progress", "Progress", nav.to_progress, "secondary"),
+            pair,
+            [("settings", "Settings", nav.to_settings, "secondary"),
+             ("about", "About", nav.to_about, "secondary")],
+            ("quit", "Quit", self.services.window.quit, "quiet"),
+        ]  # fmt: skip
+        text = self.services.text
+        bh = text.line_height("body_bold") + th.sp(24)
         gap = th.sp(12)
-        bw = max(th.sp(300), self.services.text.width_of("Progress", "body_bold") * 3)
-        title_h = (
-            self.services.text.line_height("display")
-            + th.sp(8)
-            + self.services.text.line_height("line")
-        )
+        bw = max(th.sp(300), text.width_of("Progress", "body_bold") * 3)
+        bw = max(bw, 2 * text.width_of("How it works", "body_bold") + th.sp(96))
+        if found is not None:
+            bw = max(bw, t.width_of(items[0][1], "body_bold") + th.sp(64))
+        title_h = text.line_height("display") + th.sp(8) + text.line_height("line")
+        # Rows of buttons (a pair shares one row), clear of the key hint at the bottom.
+        room = h - text.line_height("small") - th.sp(36)
         total = title_h + th.sp(48) + len(items) * bh + (len(items) - 1) * gap
-        top = max(th.sp(24), (h - total) // 2)
+        if total > room:  # a small window: tighter spacing before anything overlaps
+            gap = th.sp(6)
+            total = title_h + th.sp(24) + len(items) * bh + (len(items) - 1) * gap
+        top = max(th.sp(16), (room - total) // 2)
         self.title_top = top
-        y = top + title_h + th.sp(48)
+        y = top + title_h + (th.sp(48) if gap > th.sp(6) else th.sp(24))
         self.widgets = []
-        for key, label, action, kind in items:
-            r = pygame.Rect(0, y, bw, bh)
-            r.centerx = w // 2
-            self.widgets.append(Widget(key, r, button_painter(self.services, label, kind), action))
+        for row in items:
+            row = row if isinstance(row, list) else [row]
+            cw = (bw - gap * (len(row) - 1)) // len(row)
+            x = w // 2 - bw // 2
+            for key, label, action, kind in row:
+                r = pygame.Rect(x, y, cw, bh)
+                self.widgets.append(
+                    Widget(key, r, button_painter(self.services, label, kind), action)
+                )
+                x += cw + gap
             y += bh + gap
-        self.ensure_focus("play")
+        offered = found is not None
+        if offered and not self.offered:
+            self.focus_key = "continue"  # a place to continue just appeared: start there
+        self.offered = offered
+        self.ensure_focus("continue" if found else "play")
 
     def back(self) -> None:
         pass  # Esc on the title does nothing; Quit is one button away
