@@ -94,6 +94,12 @@ class Navigator:
         """Play ``scenario`` in the place of the current scene (the briefing or a debrief)."""
         self.stack.replace(PlayScene(self.services, scenario, seed=seed, live=live))
 
+    def to_playtest(
+        self, scenario: Scenario, beat_id: str, *, seed: int | None = None, live: bool = False
+    ) -> None:
+        """An author's playtest: play from ``beat_id`` over the current scene (never saved)."""
+        self.stack.push(PlayScene(self.services, scenario, seed=seed, live=live, start=beat_id))
+
     def to_debrief(self, outcome: Outcome, *, live: bool = False) -> None:
         """The debrief of a recorded playthrough, in the place of the play scene."""
         self.stack.replace(DebriefScene(self.services, outcome, live=live))

@@ -13,7 +13,10 @@ ORDER = 50
 
 def add_arguments(parser) -> None:
     parser.add_argument(
-        "path", metavar="PATH", type=Path, help="the pack: a folder of scenarios, a .zip of one, or one scenario file"
+        "path",
+        metavar="PATH",
+        type=Path,
+        help="the pack: a folder of scenarios, a .zip of one, or one scenario file",
     )
     parser.add_argument(
         "--replace",

@@ -47,7 +47,9 @@ __all__ = ["NUMBER_KEYS", "PauseMenu", "PlayScene"]
 class PlayScene(PlayProblems, Scene):
     name = "play"
 
-    def __init__(self, services, scenario, *, seed: int | None = None, live: bool = False) -> None:
+    def __init__(
+        self, services, scenario, *, seed: int | None = None, live: bool = False, start=None
+    ) -> None:
         super().__init__(services)
         self.scenario = scenario
         self.fixed_seed = seed
@@ -59,7 +61,7 @@ class PlayScene(PlayProblems, Scene):
         self.problems: list = []
         self.note = ""
         self.note_left = 0.0
-        self._begin(Playthrough(scenario, seed))
+        self._begin(Playthrough(scenario, seed, start=start))  # start: an author's playtest
 
     # -- live reload hooks -------------------------------------------------------
     @property
@@ -70,7 +72,10 @@ class PlayScene(PlayProblems, Scene):
         """Swap in a reloaded scenario: keep the current beat if it still exists."""
         old = self.playthrough
         target = self.beat.id if self.beat is not None else None
-        p = Playthrough(new_scenario, old.seed)
+        start = (
+            old.started_from if old.playtest and old.started_from in new_scenario.beats else None
+        )
+        p = Playthrough(new_scenario, old.seed, start=start)
         try:
             for d in old.decisions[: len(old.decisions) - (1 if self.phase == "feedback" else 0)]:
                 beat = p.beat
@@ -83,7 +88,7 @@ class PlayScene(PlayProblems, Scene):
             if target is None or p.beat is None or p.beat.id != target:
                 raise LookupError
         except (LookupError, PlaythroughError):  # the beat is gone: start again
-            p = Playthrough(new_scenario, old.seed)
+            p = Playthrough(new_scenario, old.seed, start=start)
         self.scenario = new_scenario
         self.problems = []
         self._begin(p, keep_started=True)
