@@ -35,6 +35,7 @@ from dataclasses import replace as dc_replace
 from pathlib import Path, PurePosixPath
 
 from game.core.pack_copy import (
+    EDITOR_FILES,
     MAX_TOTAL_BYTES,
     _limit_for,
     _private_dir,
@@ -103,7 +104,7 @@ def _plan(infos: list[zipfile.ZipInfo]):
         seen.add(key)
         if info.is_dir() or not parts:
             continue
-        if parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts):
+        if parts[0] == "__MACOSX" or parts[-1] in EDITOR_FILES or any(p[0] == "." for p in parts):
             continue
         limit = MAX_META_BYTES if parts[-1] == META_FILE else _limit_for(parts[-1])
         if limit is None:
