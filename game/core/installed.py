@@ -51,6 +51,32 @@ def installed_packs(user_scenarios: Path) -> list[InstalledPack]:
     return found
 
 
+def pack_names(scenarios, user_scenarios: Path) -> dict[str, str]:
+    """Scenario id -> the name of the installed pack it came from (pack.yaml's, or the folder's).
+
+    Scenarios outside a pack folder of the player's scenario folder are left out.
+    """
+    try:
+        root = Path(user_scenarios).resolve()
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    folders: dict[str, str] = {}
+    for scenario in scenarios:
+        try:
+            rel = Path(scenario.path).resolve().relative_to(root)
+        except (ValueError, OSError, TypeError):
+            continue
+        if len(rel.parts) < 2:
+            continue  # a lone file, not a pack
+        folder = rel.parts[0]
+        if folder not in folders:
+            meta = meta_of(root / folder)
+            folders[folder] = meta.name if meta is not None else folder
+        names[scenario.id] = folders[folder]
+    return names
+
+
 def find_pack(user_scenarios: Path, name: str) -> InstalledPack:
     """The installed pack named ``name`` (its folder name, or its pack.yaml name if unique)."""
     packs = installed_packs(user_scenarios)

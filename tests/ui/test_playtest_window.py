@@ -117,3 +117,22 @@ def test_author_view_by_mouse_and_back_to_found_only(make_app):
     assert not all(n.found for n in scene.nodes.values() if not n.dummy)
     d.key(pygame.K_p)  # P does nothing outside the author view
     assert d.top is scene
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_browser_says_which_pack_a_scenario_came_from(make_app, tmp_path, size):
+    import shutil
+
+    home = tmp_path / "home"
+    pack = home / "data" / "scenarios" / "friends"
+    pack.mkdir(parents=True)
+    shutil.copy(FIXTURES / "extra-shift.yaml", pack / "extra-shift.yaml")
+    (pack / "pack.yaml").write_text("name: Friends and favours\n", encoding="utf-8")
+    shutil.copy(FIXTURES / "long-words.yaml", home / "data" / "scenarios" / "lone.yaml")
+    d = make_app(size, home=home, roots=(home / "data" / "scenarios",))
+    d.nav.to_browser()
+    d.frames()
+    shown = [r.text for r in d.render()]
+    assert sum(text.startswith("From the pack: ") for text in shown) == 1  # not the lone file
+    assert any("From the pack: Friends" in text for text in shown)
+    assert layout_problems(d.app, overlaps=False) == []
