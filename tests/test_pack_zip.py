@@ -228,3 +228,17 @@ def test_packs_remove_asks_at_a_terminal(tmp_path, paths):
         assert "[y/N]" in out.getvalue()
         assert (installed_names(paths) == ["friends"]) is kept
         assert code == (1 if kept else 0)
+
+
+def test_the_guides_pack_yaml_example_is_valid():
+    import re
+
+    from game.core.pack_meta import parse_meta
+    from game.paths import PROJECT_ROOT
+
+    guide = (PROJECT_ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yml\n(.*?)```", guide, re.S)
+    assert len(blocks) == 1
+    meta, problems = parse_meta(blocks[0], "pack.yaml")
+    assert problems == [] and meta is not None
+    assert meta.name == "Money and friends" and meta.language == "en" and meta.version == "1.2"
