@@ -1,5 +1,11 @@
 """Where the game keeps things: the shipped folders and the player's own folders.
 
+The shipped scenarios and assets live at the top of the repository
+(``scenarios/``, ``assets/``) and are installed as the resource packages
+``game.scenarios`` and ``game.assets`` (``package-dir`` in pyproject.toml), so
+they are found through :mod:`importlib.resources` in every kind of install:
+editable, wheel, and the standalone app.
+
 The player's folders come from platformdirs (the user data, config and log
 folders of this system). Setting ``FIRM_AND_KIND_HOME`` puts all of them under
 one folder instead, which the tests and portable installs use. Nothing is
@@ -11,14 +17,31 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from game import APP_SLUG
 from game.safefiles import private_folder
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-ASSETS_DIR = PROJECT_ROOT / "assets"
-SHIPPED_SCENARIOS = PROJECT_ROOT / "scenarios"
+
+
+def shipped_folder(package: str, folder: str) -> Path:
+    """The folder of the resource package ``package`` (``game.scenarios`` or ``game.assets``).
+
+    Installed (editable, wheel or standalone), importlib.resources finds it. A
+    checkout used without installing, where ``game.scenarios`` cannot be
+    imported, falls back to ``folder`` beside ``game/``.
+    """
+    try:
+        found = resources.files(package)
+    except ModuleNotFoundError:
+        return PROJECT_ROOT / folder
+    return Path(str(found))
+
+
+ASSETS_DIR = shipped_folder("game.assets", "assets")
+SHIPPED_SCENARIOS = shipped_folder("game.scenarios", "scenarios")
 HOME_ENV = "FIRM_AND_KIND_HOME"
 
 

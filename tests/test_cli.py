@@ -25,13 +25,47 @@ def run(*args, stdin: str = "", cwd: Path = ROOT, home: Path | None = None):
 
 
 def test_help_lists_every_command():
-    out = run("--help").stdout
+    out = " ".join(run("--help").stdout.split())
     for command in ("play", "validate", "new"):
         assert command in out
     from game.cli import _command_modules
 
     for mod in _command_modules():
-        assert mod.NAME in out
+        assert f"{mod.NAME} {' '.join(mod.HELP.split())}" in out
+
+
+def test_help_is_read_without_importing_the_commands():
+    from game.cli import _command_modules, command_table
+
+    table = command_table()
+    assert [(c.name, c.help, c.order) for c in table] == [
+        (m.NAME, m.HELP, m.ORDER) for m in _command_modules()
+    ]
+    code = (
+        "import sys, contextlib, io\n"
+        "from game.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('game.cli.commands.')))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "schema"])
+def test_a_command_imports_only_its_own_module(tmp_path, command):
+    code = (
+        "import sys, contextlib, io\n"
+        "from game.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main([{command!r}])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith('game.cli.commands.')))\n"
+    )
+    env = dict(os.environ, FIRM_AND_KIND_HOME=str(tmp_path))
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert r.stdout.strip() == f"0 ['game.cli.commands.{command}']", r.stdout + r.stderr
 
 
 def test_validate_shipped_scenarios_is_clean():

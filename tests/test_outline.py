@@ -10,7 +10,15 @@ import pytest
 from game.cli import main
 from game.cli.context import Context
 from game.core.model import Beat, Character, Choice, Ending, Scenario
-from game.core.outline import outline, outline_dot, outline_mermaid, outline_text, shorten
+from game.core.outline import (
+    MAX_DEPTH,
+    TEXT_WIDTH,
+    outline,
+    outline_dot,
+    outline_mermaid,
+    outline_text,
+    shorten,
+)
 from game.paths import SHIPPED_SCENARIOS, AppPaths
 
 
@@ -95,7 +103,13 @@ def test_long_chain_does_not_recurse():
         for i in range(n)
     }
     s = make(beats, {"good": "good", "bad": "poor"}, "b0")
-    assert outline_text(s).count("→ beat ") == n - 1
+    text = outline_text(s)
+    assert text.count("→ beat ") == n - 1
+    # the indentation is capped: every line stays readable, the whole stays linear in beats
+    widest = max(len(line) for line in text.splitlines())
+    assert widest <= MAX_DEPTH * 3 + TEXT_WIDTH + 40
+    assert len(text) < 200 * n
+    assert text.count("continues at the margin") == n // (MAX_DEPTH + 1)
     assert outline_dot(s).count("->") == 2 * n
 
 

@@ -106,6 +106,11 @@ def test_other_damage_gives_the_defaults(path, raw):
         ({"theme": ["dark"]}, {"theme": "light"}),
         ({"theme": "dark"}, {"theme": "dark"}),
         ({"browser_sort": 3}, {"browser_sort": "menu"}),
+        ({"help_region": "NZ"}, {"help_region": "NZ"}),
+        ({"help_region": ""}, {"help_region": ""}),
+        ({"help_region": "nz"}, {"help_region": ""}),
+        ({"help_region": "Mars"}, {"help_region": ""}),
+        ({"help_region": ["UK"]}, {"help_region": ""}),
     ],
 )
 def test_values_are_type_checked(path, values, expected, caplog):

@@ -3,7 +3,10 @@
 Each command lives in its own module under :mod:`game.cli.commands`, which
 defines ``NAME``, ``HELP``, ``ORDER``, ``add_arguments(parser)`` and
 ``run(args, ctx) -> int``. Commands are found by listing that package, so
-adding one never means editing another.
+adding one never means editing another. Only the command that runs is
+imported: the others' ``NAME``, ``HELP`` and ``ORDER`` (plain literals) are
+read from their source for ``--help``, so starting the game or running one
+command never pays for the rest.
 
 Errors the game raises on purpose (:class:`game.errors.FirmKindError`) print
 one calm line. Anything else is a bug: its traceback goes to the log file and
@@ -13,12 +16,14 @@ the player sees one line with the log's path, never a traceback.
 from __future__ import annotations
 
 import argparse
+import ast
 import importlib
 import logging
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from game import APP_NAME, __version__
 from game.cli.context import Context
@@ -29,31 +34,91 @@ from game.paths import AppPaths
 log = logging.getLogger("firm_and_kind")
 
 
+COMMANDS_PACKAGE = "game.cli.commands"
+_COMMANDS_DIR = Path(__file__).resolve().parent / "commands"
+_MAX_SOURCE = 256 * 1024
+
+
+@dataclass(frozen=True)
+class CommandInfo:
+    """What ``--help`` says about a command, read from its module's source (not imported)."""
+
+    module: str
+    name: str
+    help: str
+    order: int = 100
+
+
+def _literals(source: str) -> dict:
+    """The module's top-level ``NAME = ...``-style assignments of plain literals."""
+    found = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and target.id in ("NAME", "HELP", "ORDER"):
+                try:
+                    found[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    continue
+    return found
+
+
+def command_table() -> list[CommandInfo]:
+    """Every command in :mod:`game.cli.commands`, in menu order, without importing one."""
+    table = []
+    for path in sorted(_COMMANDS_DIR.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = f"{COMMANDS_PACKAGE}.{path.stem}"
+        with open(path, encoding="utf-8") as fh:
+            found = _literals(fh.read(_MAX_SOURCE))
+        if not isinstance(found.get("NAME"), str):  # not plain: import it to know
+            mod = importlib.import_module(module)
+            found = {"NAME": mod.NAME, "HELP": mod.HELP, "ORDER": getattr(mod, "ORDER", 100)}
+        table.append(
+            CommandInfo(module, found["NAME"], str(found.get("HELP", "")), found.get("ORDER", 100))
+        )
+    return sorted(table, key=lambda c: (c.order, c.name))
+
+
 def _command_modules():
-    from game.cli import commands
-
-    mods = [
-        importlib.import_module(f"{commands.__name__}.{info.name}")
-        for info in pkgutil.iter_modules(commands.__path__)
-        if not info.name.startswith("_")
-    ]
-    return sorted(mods, key=lambda m: (getattr(m, "ORDER", 100), m.NAME))
+    """Every command module, imported (for checks that need them all; the game does not)."""
+    return [importlib.import_module(c.module) for c in command_table()]
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+def _runner(module: str):
+    def run(args, ctx):
+        return importlib.import_module(module).run(args, ctx)
+
+    return run
+
+
+def build_parser(
+    command: str | None = None, prog: str = "firm-and-kind"
+) -> tuple[argparse.ArgumentParser, dict]:
+    """The parser, with the arguments of ``command`` only (the others are listed, not loaded).
+
+    ``prog`` is how the player started the game, so usage lines name it.
+    """
     parser = argparse.ArgumentParser(
-        prog="firm-and-kind",
+        prog=prog,
         description=f"{APP_NAME}: practise saying no and asking for what you need. "
         "With no command, the game window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     handlers = {}
-    for mod in _command_modules():
-        p = sub.add_parser(mod.NAME, help=mod.HELP, description=mod.HELP)
-        mod.add_arguments(p)
-        handlers[mod.NAME] = mod.run
+    for info in command_table():
+        p = sub.add_parser(info.name, help=info.help, description=info.help)
+        if info.name == command:
+            importlib.import_module(info.module).add_arguments(p)
+        handlers[info.name] = _runner(info.module)
     return parser, handlers
+
+
+def _chosen(argv: list[str]) -> str | None:
+    """The command the arguments name (the first word that is not an option), if any."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def setup_logging(paths: AppPaths) -> None:
@@ -82,10 +147,11 @@ def _silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None, ctx: Context | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     ctx = ctx or Context(paths=AppPaths.default())
-    parser, handlers = build_parser()
+    parser, handlers = build_parser(_chosen(argv), prog=ctx.command)
     args = parser.parse_args(argv)
     setup_logging(ctx.paths)
     if args.command is None:  # no command: open the game window at the title
+        parser, handlers = build_parser("play", prog=ctx.command)
         args = parser.parse_args(["play"])
     command = args.command
     try:

@@ -11,12 +11,28 @@ from typing import TextIO
 from game.paths import SHIPPED_SCENARIOS, AppPaths
 
 
+def command_name(argv0: str | None = None) -> str:
+    """The command the player typed to start the game, for the hints the game prints.
+
+    ``python main.py`` (as typed, with its folder), ``python -m game``, or
+    ``firm-and-kind`` for the installed command and the standalone app.
+    """
+    arg = sys.argv[0] if argv0 is None else argv0
+    name = Path(arg).name
+    if name == "main.py":
+        return f"python {arg}"
+    if name == "__main__.py" and Path(arg).parent.name == "game":
+        return "python -m game"
+    return "firm-and-kind"
+
+
 @dataclass
 class Context:
     paths: AppPaths
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     inp: TextIO = field(default_factory=lambda: sys.stdin)
+    command: str = field(default_factory=command_name)
 
     def library(self, extra: Iterable[Path] = (), *, shipped: bool = True, user: bool = True):
         """Load the shipped scenarios, the player's own folder and ``extra`` paths."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from game.core.loader import load_scenario_file
 from game.core.model import Scenario
+from game.core.parse_cache import ParseCache
 from game.core.problems import ERROR, Problem, display_path
 
 SUFFIXES = (".yaml", ".yml")
@@ -115,10 +116,10 @@ def scan(root: Path) -> tuple[list[Path], list[Problem]]:
     return found, problems
 
 
-def _load_isolated(path: Path, fast: bool):
+def _load_isolated(path: Path, fast: bool, cache=None):
     """Load one file; an unexpected failure becomes that file's problem, never the library's."""
     try:
-        return load_scenario_file(path, fast=fast)
+        return load_scenario_file(path, fast=fast, cache=cache)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         log.exception("unexpected error while checking %s", display_path(path))
         return None, [
@@ -130,7 +131,11 @@ def _load_isolated(path: Path, fast: bool):
         ]  # fmt: skip
 
 
-def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
+def load_library(roots: Iterable[Path | str], *, fast: bool = True, cache=None) -> Library:
+    """Load every scenario under ``roots``; files seen before come from the parse cache
+    (:mod:`game.core.parse_cache`; ``cache=False`` reads every file afresh)."""
+    if cache is None and fast:
+        cache = ParseCache.default()
     lib = Library()
     seen_files: set[Path] = set()
     owners: dict[str, Scenario] = {}
@@ -150,7 +155,7 @@ def load_library(roots: Iterable[Path | str], *, fast: bool = True) -> Library:
                 continue
             seen_files.add(real)
             lib.files += 1
-            scenario, problems = _load_isolated(path, fast)
+            scenario, problems = _load_isolated(path, fast, cache or None)
             if scenario is not None and scenario.id in owners:
                 other = owners[scenario.id]
                 line, col = scenario.positions.get("id", (1, 1))

@@ -24,7 +24,7 @@ BOM = b"\xef\xbb\xbf"
 
 
 def load_scenario_file(
-    path: Path | str, *, fast: bool = True, assets_dir: Path = ASSETS_DIR
+    path: Path | str, *, fast: bool = True, assets_dir: Path = ASSETS_DIR, cache=None
 ) -> tuple:
     """Read and validate one file: ``(Scenario | None, [Problem, ...])``."""
     path = Path(path)
@@ -43,7 +43,9 @@ def load_scenario_file(
     except OSError as exc:
         rep.error(None, f"cannot read the file ({exc.strerror or exc})")
         return None, rep.problems
-    return load_scenario_bytes(data, path, rep=rep, fast=fast, assets_dir=assets_dir)
+    return load_scenario_bytes(
+        data, path, rep=rep, fast=fast, assets_dir=assets_dir, cache=cache
+    )
 
 
 def load_scenario_bytes(
@@ -53,13 +55,20 @@ def load_scenario_bytes(
     rep: Reporter | None = None,
     fast: bool = True,
     assets_dir: Path = ASSETS_DIR,
+    cache=None,
 ) -> tuple:
-    """Validate a scenario given as bytes (``path`` names it and anchors portraits)."""
+    """Validate a scenario given as bytes (``path`` names it and anchors portraits).
+
+    With ``cache`` (a :class:`game.core.parse_cache.ParseCache`) a file seen before
+    is not parsed again.
+    """
     rep = rep or Reporter(display_path(path))
     if len(data) > MAX_BYTES:
         rep.error(None, "the file is over 256 KiB; a scenario file may be at most 256 KiB")
         return None, rep.problems
     content_hash = hashlib.sha256(data).hexdigest()
+    if cache is not None and (found := cache.get(content_hash, path, rep.path)) is not None:
+        return found
     text = _decode(data, rep)
     if text is None:
         return None, rep.problems
@@ -72,7 +81,10 @@ def load_scenario_bytes(
         root, rep, file_path=path.resolve(), assets_dir=assets_dir, content_hash=content_hash
     )
     # Top to bottom, as an author reads the file (the sort is stable within a line).
-    return scenario, sorted(rep.problems, key=lambda p: (p.line, p.column))
+    problems = sorted(rep.problems, key=lambda p: (p.line, p.column))
+    if cache is not None:
+        cache.put(content_hash, scenario, problems)
+    return scenario, problems
 
 
 def _decode(data: bytes, rep: Reporter) -> str | None:

@@ -4,6 +4,9 @@
 these. The text tree follows each reply to its beat or ending; a beat that
 more than one reply leads to is drawn in full once and referred to after
 that (``→ see beat pushback``), so the tree stays as small as the file.
+Indentation stops at :data:`MAX_DEPTH` levels: a beat deeper than that starts
+again at the left margin under a marked line, so every line stays readable
+(and the output linear in the file) however long a scenario's chains are.
 The graphs draw every beat and ending once, with one arrow per reply.
 """
 
@@ -16,6 +19,7 @@ from game.core.vocab import DIFFICULTIES, NARRATOR
 FORMATS = ("text", "mermaid", "dot")
 TEXT_WIDTH = 60  # characters of a line or reply shown before "…"
 GRAPH_WIDTH = 40
+MAX_DEPTH = 12  # levels of indentation before the tree starts again at the margin
 
 UNICODE_GLYPHS = {"tee": "├─ ", "last": "└─ ", "pipe": "│  ", "gap": "   ", "to": "→", "more": "…"}
 ASCII_GLYPHS = {"tee": "|- ", "last": "`- ", "pipe": "|  ", "gap": "   ", "to": "->", "more": "..."}
@@ -89,6 +93,9 @@ def outline_text(scenario: Scenario, *, width: int = TEXT_WIDTH, ascii_only: boo
         lines.append(f"{child_prefix}{g['to']} {node_line(target)}")
         if first_visit:
             shown.add(target)
+            if len(child_prefix) > MAX_DEPTH * len(g["gap"]):
+                lines.append(f"{g['more']} beat {target} continues at the margin {g['more']}")
+                child_prefix = ""
             stack.append((target, child_prefix, 0))
     return "\n".join(lines)
 

@@ -6,6 +6,13 @@ fails, or a database without a history's tables. Everything else (a full
 disk, a disk I/O error, journal files that cannot be created, missing
 rights, a busy file) says nothing about the file: it is reported as a reason
 the history cannot be saved right now, and the file is left exactly as it is.
+
+The full check reads the whole file (``PRAGMA quick_check``: 0.2 s with
+100,000 playthroughs), so it is kept off the way to the game's first frame:
+:func:`needs_check_first` looks only at the file's 100-byte header, and a
+file that is a database of the current schema is opened at once while
+:class:`LaterCheck` checks it in a thread. The store waits for that verdict
+before its first write (see :mod:`game.history.store`).
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 
 from game import safefiles
@@ -109,3 +117,49 @@ def _verdict(path: Path, exc: sqlite3.Error) -> str | None:
 def set_aside(path: Path) -> Path:
     """Move a damaged history (and its journal) aside; see :func:`game.safefiles.set_aside`."""
     return safefiles.set_aside(path, companions=COMPANIONS, drop=DROPPED)
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def needs_check_first(path: Path, current: int) -> bool:
+    """False when ``path`` is absent, empty, or by its header a database at schema ``current``:
+    then it can be opened at once and checked in a thread. True when the check must come
+    first (the header is not a database's, or opening would migrate and so write)."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # let the full check (and its careful reading of errors) decide
+    if not header:
+        return False
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return True
+    return int.from_bytes(header[60:64], "big") != current
+
+
+class LaterCheck:
+    """:func:`damage` run in a thread, on its own read-only connection."""
+
+    def __init__(self, path: Path) -> None:
+        self._problem: str | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(path,), name="history-check", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self._problem = damage(path)
+        except Exception:  # noqa: BLE001 - not knowing is never taken for damage
+            log.warning("history file %s could not be checked", path, exc_info=True)
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def result(self) -> str | None:
+        """The reason the file is damaged, or None; waits for the check to finish."""
+        self._thread.join()
+        return self._problem

@@ -16,10 +16,13 @@ Nothing here changes the file.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from datetime import UTC, datetime
 
 from game.history.records import Attempt, Step
+
+log = logging.getLogger("firm_and_kind.history")
 
 ATTEMPT_COLS = (
     "id, scenario_id, content_hash, started_at, ended_at, seed, score, maximum, percent, stars,"
@@ -95,6 +98,27 @@ def step(r) -> Step:
         line=_text(r[8]),
         speaker=_text(r[9]),
     )
+
+
+def read_steps(conn, cols: str, ids) -> dict[int, list[Step]]:
+    """Attempt id -> its checked steps in order (``cols``: :data:`STEP_COLS` as the file has them).
+
+    A step that makes no sense is left out (and logged).
+    """
+    ids = list(ids)
+    out: dict[int, list[Step]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(
+            f"SELECT {cols} FROM step WHERE attempt_id IN ({marks}) ORDER BY attempt_id, position",
+            chunk,
+        ):
+            try:
+                out[r[0]].append(step(r))
+            except (BadRow, KeyError, TypeError) as exc:
+                log.warning("a step of history row %r left out: %s", r[0], exc)
+    return out
 
 
 def json_list(text) -> list[str]:

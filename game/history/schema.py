@@ -71,6 +71,55 @@ ALTER TABLE attempt ADD COLUMN practice INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX attempt_counted ON attempt (practice, scenario_id, ended_at);
 """
 
+# Schema 5: reading fast at any size. Indexes that answer every aggregate the
+# screens show without reading the rows (see game.history.queries), and
+# running tallies kept by triggers on every step written: style and skill
+# totals, and each playthrough's styles in the order they were played. Two
+# indexes the new ones cover are dropped, so a save writes few more pages.
+SCHEMA_5 = [
+    "DROP INDEX IF EXISTS attempt_by_scenario",  # attempt_counted and attempt_best cover it
+    "DROP INDEX IF EXISTS attempt_by_time",  # attempt_timeline covers it
+    "CREATE INDEX attempt_best ON attempt (practice, scenario_id, percent DESC, ended_at, stars)",
+    "CREATE INDEX attempt_firsts ON attempt"
+    " (practice, scenario_id, ending_id, ending_tone, difficulty, ending_ids, ended_at)",
+    "CREATE INDEX attempt_timeline ON attempt (practice, ended_at, percent, scenario_id)",
+    "CREATE TABLE tally (practice INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY (practice, kind, name)) WITHOUT ROWID",
+    "CREATE TABLE attempt_styles (practice INTEGER NOT NULL, ended_at TEXT NOT NULL,"
+    " attempt_id INTEGER NOT NULL, assertive INTEGER NOT NULL, passive INTEGER NOT NULL,"
+    " passive_aggressive INTEGER NOT NULL, aggressive INTEGER NOT NULL, other INTEGER NOT NULL,"
+    " PRIMARY KEY (practice, ended_at, attempt_id)) WITHOUT ROWID",
+    """CREATE TRIGGER step_tallied AFTER INSERT ON step BEGIN
+    INSERT INTO attempt_styles SELECT a.practice, a.ended_at, a.id,
+        NEW.style = 'assertive', NEW.style = 'passive', NEW.style = 'passive-aggressive',
+        NEW.style = 'aggressive',
+        NEW.style NOT IN ('assertive', 'passive', 'passive-aggressive', 'aggressive')
+        FROM attempt a WHERE a.id = NEW.attempt_id
+        ON CONFLICT DO UPDATE SET assertive = assertive + excluded.assertive,
+        passive = passive + excluded.passive,
+        passive_aggressive = passive_aggressive + excluded.passive_aggressive,
+        aggressive = aggressive + excluded.aggressive, other = other + excluded.other;
+    INSERT INTO tally SELECT a.practice, 'style', NEW.style, 1
+        FROM attempt a WHERE a.id = NEW.attempt_id ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO tally SELECT a.practice, 'skill', j.value, count(*)
+        FROM attempt a, json_each(CASE WHEN json_valid(NEW.skills)
+            AND json_type(NEW.skills) = 'array' THEN NEW.skills ELSE '[]' END) j
+        WHERE a.id = NEW.attempt_id AND j.type = 'text' GROUP BY j.value
+        ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END""",
+    """INSERT INTO attempt_styles SELECT a.practice, a.ended_at, a.id,
+    sum(s.style = 'assertive'), sum(s.style = 'passive'),
+    sum(s.style = 'passive-aggressive'), sum(s.style = 'aggressive'),
+    sum(s.style NOT IN ('assertive', 'passive', 'passive-aggressive', 'aggressive'))
+    FROM attempt a JOIN step s ON s.attempt_id = a.id GROUP BY a.id""",
+    """INSERT INTO tally SELECT a.practice, 'style', s.style, count(*)
+    FROM attempt a JOIN step s ON s.attempt_id = a.id GROUP BY a.practice, s.style""",
+    """INSERT INTO tally SELECT a.practice, 'skill', j.value, count(*)
+    FROM attempt a JOIN step s ON s.attempt_id = a.id, json_each(CASE WHEN json_valid(s.skills)
+        AND json_type(s.skills) = 'array' THEN s.skills ELSE '[]' END) j
+    WHERE j.type = 'text' GROUP BY a.practice, j.value""",
+]
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
@@ -81,12 +130,21 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
+def _statements(sql: list[str]) -> Callable[[sqlite3.Connection], None]:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql:
+            conn.execute(statement)
+
+    return run
+
+
 # MIGRATIONS[n] takes a database at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(SCHEMA_1),
     _script(SCHEMA_2),
     _script(SCHEMA_3),
     _script(SCHEMA_4),
+    _statements(SCHEMA_5),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -16,6 +16,12 @@ Promises:
   moves a file aside, as ``NAME.damaged-YYYYmmdd-HHMMSS``, and starts a fresh
   one; nothing is deleted. ``notice`` says so once. See
   :mod:`game.history.integrity`.
+* Opening is quick at any size: a file of the current schema is opened at
+  once and its full integrity check runs in a thread. Nothing is written to
+  it before that check has answered; if it found damage, the file is set
+  aside then (as above) and the save goes to the fresh one. Reads do not
+  wait (a damaged page reads as no rows, never a crash), and
+  :meth:`take_notice` picks up the verdict as soon as it is known.
 * If the history cannot be written (read-only folder, full disk, disk I/O
   error) the game keeps playing: ``record`` returns None, ``notice`` says why,
   and the file is left exactly as it is.
@@ -42,10 +48,11 @@ from datetime import datetime
 from pathlib import Path
 
 from game import safefiles
-from game.history import export, integrity, rows, schema, stats
+from game.history import export, integrity, rows, schema
 from game.history.export import CSV_COLUMNS, utc_iso
 from game.history.outcome import Outcome
-from game.history.records import Attempt, Step, Summary
+from game.history.queries import Queries
+from game.history.records import Attempt, Step
 from game.history.rows import parse_time
 
 __all__ = ["CSV_COLUMNS", "History", "parse_time", "utc_iso"]
@@ -60,15 +67,23 @@ NEWER = (
 
 
 _why = integrity.why
-_damage = integrity.damage
 
 
-class History:
-    """One open history database. Keep one for the whole session; call :meth:`close` at the end."""
+def _damage(path: Path) -> str | None:
+    return integrity.damage(path)
+
+
+class History(Queries):
+    """One open history database. Keep one for the whole session; call :meth:`close` at the end.
+
+    Aggregates (summaries, bests, trends, charts, styles, skills) come from
+    :class:`game.history.queries.Queries`.
+    """
 
     def __init__(self, path: Path | None, conn: sqlite3.Connection, writable: bool) -> None:
         self.path = path
-        self._conn = conn
+        self._db = conn
+        self._later: integrity.LaterCheck | None = None
         self._writable = writable
         self.notice: str | None = None
         self._bad_rows: set[int] = set()  # rows left out and already told about
@@ -76,12 +91,13 @@ class History:
 
     # -- opening ------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> History:
+    def open(cls, path: Path | str, *, create: bool = True, check_first: bool = False) -> History:
         """Open (creating if needed) the history at ``path``.
 
         Never raises for a damaged or unwritable file: see the module's promises.
         With ``create=False`` a missing file is not created; the history is
-        simply empty (the ``progress`` command uses this).
+        simply empty (the ``progress`` command uses this). ``check_first`` runs
+        the full integrity check before opening, not in a thread.
         """
         path = Path(path)
         try:
@@ -98,7 +114,8 @@ class History:
             return cls._empty(path, CANT_SAVE.format(why=_why(exc)))
 
         moved: Path | None = None
-        problem = _damage(path)
+        later = not check_first and not integrity.needs_check_first(path, schema.LATEST)
+        problem = None if later else _damage(path)
         if problem:
             log.warning("history file %s is damaged (%s)", path, problem)
             try:
@@ -112,8 +129,12 @@ class History:
         except schema.NewerSchema:
             return cls._read_only_or_empty(path, NEWER)
         except (sqlite3.Error, OSError) as exc:
+            if later:  # whatever it was, the full check tells damage from the rest
+                return cls.open(path, create=create, check_first=True)
             log.warning("history file %s cannot be opened for writing: %s", path, exc)
             return cls._read_only_or_empty(path, CANT_SAVE.format(why=_why(exc)))
+        if later and path.stat().st_size:
+            history._later = integrity.LaterCheck(path)
         if moved is not None:
             history.notice = (
                 f"Your history file could not be read, so it was set aside as {moved.name} "
@@ -184,9 +205,30 @@ class History:
         history.notice = notice
         return history
 
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The connection (the current one: see :meth:`_settle`)."""
+        return self._db
+
+    @_conn.setter
+    def _conn(self, conn: sqlite3.Connection) -> None:
+        self._db = conn
+
+    def _settle(self) -> None:
+        """Wait for the integrity check (if one runs); a damaged file is replaced by a fresh one."""
+        later, self._later = self._later, None
+        if later is None or later.result() is None or self.path is None:
+            return
+        self._db.close()  # damaged: set it aside and go on with a fresh one (see open)
+        fresh = History.open(self.path, check_first=True)
+        self._db, self._writable, self.notice = fresh._db, fresh._writable, fresh.notice
+        self._have.clear()
+
     # -- the notice ---------------------------------------------------------
     def take_notice(self) -> str | None:
-        """The notice, cleared so it is shown only once."""
+        """The notice, cleared so it is shown only once (and the check's, once it is known)."""
+        if self._later is not None and self._later.done():
+            self._settle()
         notice, self.notice = self.notice, None
         return notice
 
@@ -207,6 +249,7 @@ class History:
         if playthrough.playtest:
             log.info("not recording a playtest of %s from a later beat", playthrough.scenario.id)
             return None
+        self._settle()
         if not self._writable:
             if self.notice is None:
                 self.notice = CANT_SAVE.format(why="")
@@ -214,22 +257,12 @@ class History:
         scenario = playthrough.scenario
         ending = playthrough.ending
         score = playthrough.score
-        steps = []
-        for d in playthrough.decisions:
-            speaker = scenario.character(d.beat.speaker).name if d.beat.speaker else ""
-            steps.append(
-                Step(
-                    beat_id=d.beat.id,
-                    choice_index=d.choice.index,
-                    style=d.choice.style,
-                    points=d.choice.points,
-                    skills=tuple(d.choice.skills),
-                    text=d.choice.text,
-                    feedback=d.choice.feedback,
-                    line=d.beat.line,
-                    speaker=speaker,
-                )
-            )
+        steps = [  # position, beat_id, choice_index, style, points, skills, text, feedback, line, speaker
+            (i, d.beat.id, d.choice.index, d.choice.style, d.choice.points,
+             json.dumps(list(d.choice.skills)), d.choice.text, d.choice.feedback, d.beat.line,
+             scenario.character(d.beat.speaker).name if d.beat.speaker else "")
+            for i, d in enumerate(playthrough.decisions)
+        ]  # fmt: skip
         row = (
             scenario.id,
             scenario.content_hash or "",
@@ -264,22 +297,7 @@ class History:
                     "INSERT INTO step (attempt_id, position, beat_id, choice_index, style, points,"
                     " skills, choice_text, feedback, beat_line, speaker)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            attempt_id,
-                            i,
-                            s.beat_id,
-                            s.choice_index,
-                            s.style,
-                            s.points,
-                            json.dumps(list(s.skills)),
-                            s.text,
-                            s.feedback,
-                            s.line,
-                            s.speaker,
-                        )
-                        for i, s in enumerate(steps)
-                    ],
+                    [(attempt_id, *step) for step in steps],
                 )
                 conn.execute("COMMIT")
             except BaseException:
@@ -324,6 +342,7 @@ class History:
         The rows are deleted and the file rewritten (VACUUM, WAL truncated), so
         nothing of the old history stays on disk. The file itself stays.
         """
+        self._settle()
         if not self._writable:
             self.notice = self.notice or CANT_SAVE.format(why="")
             return False
@@ -331,6 +350,9 @@ class History:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.execute("DELETE FROM step")
             self._conn.execute("DELETE FROM attempt")
+            if self._indexed():
+                self._conn.execute("DELETE FROM tally")
+                self._conn.execute("DELETE FROM attempt_styles")
             self._conn.execute("COMMIT")
             self._conn.execute("VACUUM")
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -376,30 +398,10 @@ class History:
     def attempt(self, attempt_id: int) -> Attempt | None:
         return self._attempt_by_id(attempt_id)
 
-    def summaries(self) -> dict[str, Summary]:
-        """Scenario id -> Summary, for every scenario ever finished (removed ones too)."""
-        return stats.summaries(self.attempts())
-
-    def summary(self, scenario_id: str) -> Summary | None:
-        return stats.summaries(self.attempts(scenario_id)).get(scenario_id)
-
-    def endings_found(self, scenario_id: str) -> set[str]:
-        try:
-            where, args = self._where(scenario_id, include_practice=False)
-            found = self._conn.execute(
-                f"SELECT DISTINCT ending_id FROM attempt {where}", args
-            ).fetchall()
-        except sqlite3.Error:
-            return set()
-        return {r[0] for r in found if isinstance(r[0], str)}
-
-    def improvement(self, attempt: Attempt) -> stats.Improvement:
-        """How ``attempt`` compares with the attempts at the same scenario before it."""
-        return stats.improvement(self.attempts(attempt.scenario_id), attempt)
-
     def close(self) -> None:
+        self._later = None  # not waited for: a damaged file is set aside at the next save
         with contextlib.suppress(sqlite3.Error):
-            self._conn.close()
+            self._db.close()
 
     def __enter__(self) -> History:
         return self
@@ -408,25 +410,6 @@ class History:
         self.close()
 
     # -- internals ----------------------------------------------------------
-    def _where(self, scenario_id: str | None, include_practice: bool) -> tuple[str, tuple]:
-        conds, args = [], []
-        if scenario_id:
-            conds.append("scenario_id = ?")
-            args.append(scenario_id)
-        if not include_practice and self._columns("attempt", "practice") == "practice":
-            conds.append("practice = 0")
-        return (f"WHERE {' AND '.join(conds)}" if conds else ""), tuple(args)
-
-    def _columns(self, table: str, wanted: str) -> str:
-        """``wanted`` for a SELECT, with NULL for columns an older (read-only) file lacks."""
-        have = self._have.get(table)
-        if have is None:
-            have = self._have[table] = {
-                r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")
-            }
-        names = [c.strip() for c in wanted.split(",")]
-        return ", ".join(c if c in have else "NULL" for c in names)
-
     def _checked(self, found, steps: dict[int, list[Step]]) -> list[Attempt]:
         out, bad = [], []
         for r in found:
@@ -459,21 +442,4 @@ class History:
         return found[0] if found else None
 
     def _steps(self, ids: Iterable[int]) -> dict[int, list[Step]]:
-        ids = list(ids)
-        out: dict[int, list[Step]] = {i: [] for i in ids}
-        if not ids:
-            return out
-        cols = self._columns("step", rows.STEP_COLS)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self._conn.execute(
-                f"SELECT {cols} FROM step WHERE attempt_id IN ({marks})"
-                " ORDER BY attempt_id, position",
-                chunk,
-            ):
-                try:
-                    out[r[0]].append(rows.step(r))
-                except (rows.BadRow, KeyError, TypeError) as exc:
-                    log.warning("a step of history row %r left out: %s", r[0], exc)
-        return out
+        return rows.read_steps(self._conn, self._columns("step", rows.STEP_COLS), ids)

@@ -25,6 +25,7 @@ from game.core.loader import load_scenario_file
 from game.history import History
 from game.paths import AppPaths
 from game.ui.audio import Audio
+from game.ui.hidpi import pixel_size, to_pixels, window_flags
 from game.ui.library_loader import LibraryLoader
 from game.ui.navigation import Navigator
 from game.ui.notices import Notices
@@ -69,11 +70,13 @@ class App:
         require_a_screen()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
-        self.window = pygame.Window(APP_NAME, size or initial_size(), resizable=True)
+        self.window = pygame.Window(
+            APP_NAME, size or initial_size(), resizable=True, **window_flags()
+        )
         with contextlib.suppress(pygame.error):
             self.window.minimum_size = MIN_SIZE
         set_icon(self.window)
-        theme = Theme(PALETTES[settings.theme], self.window.size)
+        theme = Theme(PALETTES[settings.theme], pixel_size(self.window))
         audio = Audio(settings.volume, settings.muted)
         audio.start()
         if history is None and open_history:
@@ -150,7 +153,7 @@ class App:
         self._on_size()
 
     def _on_size(self) -> None:
-        size = self.window.size
+        size = pixel_size(self.window)
         if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1]:
             size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
             with contextlib.suppress(pygame.error):
@@ -180,7 +183,7 @@ class App:
             self.quit(0)
             return
         if event.type in (pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED, pygame.VIDEORESIZE):
-            if self.window.size != self.services.theme.size:
+            if pixel_size(self.window) != self.services.theme.size:
                 self._on_size()
             return
         if event.type in (
@@ -202,7 +205,7 @@ class App:
             return
         top = self.stack.top
         if top is not None:
-            top.handle(event)
+            top.handle(to_pixels(event, self.window))
 
     def frame(self, events: Iterable[pygame.event.Event], dt: float) -> None:
         """One frame: handle events, advance animations, and draw if anything changed."""

@@ -34,6 +34,7 @@ from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.browser import BrowserScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.error import ErrorScene
+from game.ui.scenes.help import HelpScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.review import ReviewScene
@@ -120,6 +121,10 @@ class Navigator:
 
     def to_about(self) -> None:
         self.stack.push(AboutScene(self.services))
+
+    def to_help(self) -> None:
+        """The Getting help screen, over whatever is showing (Back returns to it)."""
+        self.stack.push(HelpScene(self.services))
 
     def to_error(self) -> None:
         """The friendly error screen alone (the window calls this after logging a bug)."""

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from game import safefiles
+from game.core.help import REGIONS
 
 log = logging.getLogger("firm_and_kind.ui.settings")
 
@@ -28,7 +29,9 @@ THEMES = ("light", "dark")
 BROWSER_SORTS = ("menu", "unplayed", "lowest")
 MAX_BYTES = 64 * 1024  # a real settings file is a few hundred bytes
 _BOOLS = ("fullscreen", "muted", "motion", "intro_seen")
-_CHOICES = {"theme": THEMES, "browser_sort": BROWSER_SORTS}
+# "" means "from the system locale" (game.core.help.default_region)
+HELP_REGIONS = ("", *REGIONS)
+_CHOICES = {"theme": THEMES, "browser_sort": BROWSER_SORTS, "help_region": HELP_REGIONS}
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Settings:
     theme: str = "light"
     intro_seen: bool = False
     browser_sort: str = "menu"  # how the scenario list is ordered
+    help_region: str = ""  # the Getting help screen's region; "" means from the system locale
 
     def clean(self) -> Settings:
         """Replace every value of the wrong type or out of range by its default (and log it)."""

@@ -177,16 +177,18 @@ def test_title_focus_order_with_tab_arrows_and_shift_tab(make_app):
     d.app.stack.push(TitleScene(d.app.services))
     d.frames()
     order = [d.top.focus_key]
-    for _ in range(5):
+    for _ in range(6):
         d.key(pygame.K_TAB)
         order.append(d.top.focus_key)
-    assert order == ["play", "progress", "settings", "about", "quit", "play"]
+    assert order == ["play", "progress", "settings", "about", "help", "quit", "play"]
     d.key(pygame.K_TAB, pygame.KMOD_SHIFT)
     assert d.top.focus_key == "quit"
     d.key(pygame.K_UP)
+    assert d.top.focus_key == "help"
+    d.key(pygame.K_UP)
     assert d.top.focus_key == "about"
     d.key(pygame.K_DOWN)
-    assert d.top.focus_key == "quit"
+    assert d.top.focus_key == "help"
 
 
 def test_play_focus_order_and_number_keys(make_app):

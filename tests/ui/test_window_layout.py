@@ -22,6 +22,8 @@ def screens(d):
     nav.to_title()
     nav.to_about()
     yield "about"
+    nav.to_help()
+    yield "help"
     nav.to_title()
     nav.to_settings()
     yield "settings"
@@ -74,7 +76,7 @@ def test_every_screen_fits(make_app, size):
         assert not problems, f"{name} at {size}:\n" + "\n".join(problems[:10])
         assert d.app.services.text.record, f"{name} drew no text"
         seen.append(name)
-    assert len(seen) == 16
+    assert len(seen) == 17
 
 
 def test_dark_theme_renders_every_screen(make_app):

@@ -75,7 +75,7 @@ def run(args, ctx) -> int:
         return 1
     print(f"Wrote {target}", file=ctx.out)
     _write_schema_copy(target, ctx)
-    print(f"Next: python main.py validate {target}", file=ctx.out)
-    print(f"      python main.py play --text {target}", file=ctx.out)
+    print(f"Next: {ctx.command} validate {target}", file=ctx.out)
+    print(f"{' ' * len('Next:')} {ctx.command} play --text {target}", file=ctx.out)
     print(f"To see it in the game's menu, put it in {ctx.paths.user_scenarios}", file=ctx.out)
     return 0

@@ -63,6 +63,9 @@ def run(args, ctx) -> int:
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the window speaks for itself
     from game.ui.app import run_window
+    from game.ui.hidpi import set_hints
+
+    set_hints()  # before the display starts: sharp drawing on high-DPI screens
 
     extra = [args.file] if args.file is not None and args.file.exists() else []
     return run_window(

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pygame
+
 from game import APP_NAME, __version__
 from game.ui.blocks import Card, Heading, Text
 from game.ui.scenes.common import Flow, FooterButton, Page
-from game.ui.scenes.controls import FolderNote, folder_section
+from game.ui.scenes.controls import (
+    FolderNote,
+    folder_section,
+    small_button_painter,
+    small_button_size,
+)
+from game.ui.widgets import Widget
+
+HELP_SECTION = "Practice, not therapy"
+HELP_LINK = "See Getting help"
 
 SECTIONS = [
     (
@@ -16,7 +29,7 @@ SECTIONS = [
         "likely to do, and a stronger move where there is one.",
     ),
     (
-        "Practice, not therapy",
+        HELP_SECTION,
         "This game is practice, not therapy. Some situations may feel close to home. You can skip "
         "any scenario with a content note, and stop at any time. If things feel heavy, talking to "
         "someone you trust or a professional can help.",
@@ -51,9 +64,36 @@ class AboutScene(Page):
 
     def build(self, flow: Flow) -> None:
         for heading, text in SECTIONS:
-            flow.add(Card([Heading(heading), Text(text)], gap=8, raised=False))
+            if heading == HELP_SECTION:
+                self.help_card(flow, heading, text)
+            else:
+                flow.add(Card([Heading(heading), Text(text)], gap=8, raised=False))
             flow.gap(16)
         folder_section(self, flow, self.folder_note)
 
+    def help_card(self, flow: Flow, heading: str, text: str) -> None:
+        """The practice-not-therapy card, with a way to the Getting help screen at its foot."""
+        ui = self.services
+        bw, bh = small_button_size(ui, HELP_LINK)
+        card = Card([Heading(heading), Text(text), _Room(bh)], gap=8, raised=False)
+        r = flow.add(card)
+        pad = ui.theme.sp(card.pad)
+        button = pygame.Rect(r.x + pad, r.bottom - pad - bh, bw, bh)
+        paint = small_button_painter(ui, HELP_LINK)
+        flow.widget(Widget("help", button, paint, ui.nav.to_help), advance=False)
+
     def footer(self):
         return [FooterButton("done", "Back to the title", self.back, "primary")]
+
+
+@dataclass
+class _Room:
+    """Empty room in a card, where a button is placed."""
+
+    height: int
+
+    def measure(self, ui, width: int) -> int:
+        return self.height + ui.theme.sp(8)
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pass

@@ -180,6 +180,7 @@ class BriefingScene(Page):
     def footer(self):
         buttons = []
         if self.scenario.content_warning:
+            buttons.append(FooterButton("help", "Getting help", self.services.nav.to_help, "quiet"))
             buttons.append(FooterButton("skip", "Skip this one", self.back, "secondary"))
         buttons.append(FooterButton("start", "Start", self.start, "primary", icon="play"))
         return buttons

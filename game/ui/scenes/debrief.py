@@ -384,7 +384,10 @@ class DebriefScene(Page):
 
     # -- buttons -------------------------------------------------------------------
     def footer(self):
-        buttons = [
+        buttons = []
+        if self.scenario.content_warning:
+            buttons.append(FooterButton("help", "Getting help", self.services.nav.to_help, "quiet"))
+        buttons += [
             FooterButton("menu", "Menu", self.to_menu, "secondary"),
             FooterButton(
                 "replay", "Replay", self.replay, "secondary" if self.next_scenario else "primary"

@@ -1,7 +1,8 @@
-"""The play screen's pause menu: resume, restart the scenario, or quit to the menu.
+"""The play screen's pause menu: resume, restart the scenario, get help, or quit to the menu.
 
 Opened with ``nav.open_dialog(PauseMenu(services), on_result)``; the result is
-``"resume"``, ``"restart"`` or ``"menu"``.
+``"resume"``, ``"restart"`` or ``"menu"``. "Getting help" opens that screen over the
+menu itself, so closing it comes back to the paused scenario.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class PauseMenu(Dialog):
                 "restart", "Restart this scenario", lambda: self.dismiss(RESTART), "secondary"
             ),
             FooterButton("menu", "Quit to menu", lambda: self.dismiss(MENU), "secondary"),
+            FooterButton("help", "Getting help", self.services.nav.to_help, "secondary"),
         ]
 
     def back(self) -> None:

@@ -1,5 +1,6 @@
-"""Settings: display, theme, motion, sound and volume (applied and saved at once); exporting
-and resetting the history; where the player's own scenarios go."""
+"""Settings: display, theme, motion, sound and volume (applied and saved at once); the region
+of the Getting help screen; exporting and resetting the history; where the player's own
+scenarios go."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pygame
 
+from game.core.help import default_region
+from game.ui.help_region import region_section
 from game.ui.scenes.common import Dialog, Flow, FooterButton, Page
 from game.ui.scenes.controls import FolderNote, folder_section, reveal
 from game.ui.segmented import Segments
@@ -90,6 +93,7 @@ class SettingsScene(Page):
         self.history_note_row = ""
         self.history_note_rect = None
         self.folder_note = FolderNote()
+        self.system_region = default_region()
 
     def show_history_note(self, row: str, text: str) -> None:
         self.history_note, self.history_note_row = text, row
@@ -148,6 +152,12 @@ class SettingsScene(Page):
             "small",
             th.palette.muted,
         )
+        flow.gap(32)
+        flow.text("Getting help", "subheading", th.palette.muted)
+        flow.gap(4)
+        flow.text("Which region's help lines the Getting help screen shows.", "small", th.palette.muted)
+        flow.gap(8)
+        region_section(self, flow, self.system_region, self.layout)
         flow.gap(32)
         self.history_section(flow)
         flow.gap(32)

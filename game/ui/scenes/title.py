@@ -1,4 +1,4 @@
-"""The title screen: the game's name, and Play, Progress, Settings, About, Quit."""
+"""The title screen: the game's name, and Play, Progress, Settings, About, Getting help, Quit."""
 
 from __future__ import annotations
 
@@ -27,8 +27,19 @@ class FirstStartNote(Dialog):
     body = FIRST_START
     width = 640
 
+    def on_enter(self) -> None:
+        self.focus_key = "ok"  # Enter begins, as before; help is one Tab away
+        super().on_enter()
+
     def buttons(self):
-        return [FooterButton("ok", "Let's begin", self.close, "primary")]
+        return [
+            FooterButton("help", "See Getting help", self.to_help, "secondary"),
+            FooterButton("ok", "Let's begin", self.close, "primary"),
+        ]
+
+    def to_help(self) -> None:
+        self.close()
+        self.services.nav.to_help()
 
     def close(self) -> None:
         self.services.settings.intro_seen = True
@@ -56,6 +67,7 @@ class TitleScene(Scene):
             ("progress", "Progress", nav.to_progress, "secondary"),
             ("settings", "Settings", nav.to_settings, "secondary"),
             ("about", "About", nav.to_about, "secondary"),
+            ("help", "Getting help", nav.to_help, "secondary"),
             ("quit", "Quit", self.services.window.quit, "quiet"),
         ]
         bh = self.services.text.line_height("body_bold") + th.sp(24)
