@@ -326,10 +326,10 @@ def test_modeline_for_a_file_in_the_project_root():
     assert line == MODELINE_PREFIX + "game/data/scenario.schema.json"
 
 
-def test_modeline_outside_project_is_a_file_uri(tmp_path):
+def test_modeline_outside_project_names_a_copy_beside_the_file(tmp_path):
     line = schema_modeline(tmp_path / "not-yet" / "mine.yaml")
-    assert line == MODELINE_PREFIX + SCHEMA_PATH.as_uri()
-    assert line.startswith(MODELINE_PREFIX + "file://")
+    assert line == MODELINE_PREFIX + "scenario.schema.json"
+    assert "file://" not in line and str(tmp_path) not in line
 
 
 def test_schema_command_prints_the_schema(tmp_path, monkeypatch):

@@ -45,6 +45,7 @@ class Context:
         if user:
             self.paths.ensure()
             clean_leftovers(self.paths.user_scenarios)  # what a killed install left behind
+            clean_leftovers(self.paths.data_dir / "unpacking")  # and a killed unzip
             roots.append(self.paths.user_scenarios)
         roots.extend(Path(p) for p in extra)
         return load_library(roots)

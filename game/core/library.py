@@ -23,6 +23,7 @@ from game.core.parse_cache import ParseCache
 from game.core.problems import ERROR, Problem, display_path
 
 SUFFIXES = (".yaml", ".yml")
+PACK_META = "pack.yaml"  # a pack's description, never a scenario
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +101,8 @@ def scan(root: Path) -> tuple[list[Path], list[Problem]]:
             )  # fmt: skip
             continue
         for entry in listing:
-            if entry.name.startswith("."):
-                continue
+            if entry.name.startswith(".") or entry.name == PACK_META:
+                continue  # hidden, or a pack's own description (game.core.pack_meta)
             try:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(Path(entry.path))

@@ -9,7 +9,8 @@ gigabytes). Installing copies only what the game reads:
   the author's; a stray image costs little and is never run);
 * at most :data:`MAX_FILES` files and :data:`MAX_TOTAL_BYTES` in all.
 
-Hidden files and folders are left out silently; links, other kinds of file and
+Hidden files and folders, and the schema copy ``new`` writes for editors
+(``scenario.schema.json``), are left out silently; links, other kinds of file and
 files over their limit are left out and named in :attr:`CopyPlan.skipped`.
 Each file is read with its limit (never trusting its stated size) and written
 new with mode 0600, in folders with mode 0700: no source mode (setuid
@@ -42,6 +43,7 @@ MAX_FILES = 2000
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 STAGING = ".installing-"
 SET_ASIDE = ".old-"
+EDITOR_FILES = ("scenario.schema.json",)  # written by `new` for editors; not part of a pack
 LEFTOVER_AGE = 3600  # seconds; a staging folder whose process cannot be known is removed after this
 
 
@@ -83,7 +85,7 @@ def plan_copy(source: Path) -> CopyPlan:
                 f"could not read the folder {rel_folder or '.'} in the pack: {exc.strerror or exc}"
             ) from None
         for entry in listing:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name in EDITOR_FILES:
                 continue
             rel = rel_folder / entry.name
             try:

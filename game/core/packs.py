@@ -29,6 +29,7 @@ from game.core.pack_copy import (
     set_aside_name,
     staging_folder,
 )
+from game.core.pack_meta import META_FILE, PackMeta, read_meta
 from game.core.problems import ERROR, Problem, display_path
 from game.errors import InstallError, PackRefused
 from game.paths import SHIPPED_SCENARIOS, AppPaths
@@ -44,6 +45,7 @@ class InstallResult:
     replaced: bool = False
     warnings: tuple[Problem, ...] = field(default=())
     skipped: tuple[str, ...] = field(default=())  # files left out, one sentence each
+    meta: PackMeta | None = None  # what the pack's pack.yaml says, if it has one
 
 
 def pack_name(source: Path) -> str:
@@ -109,6 +111,8 @@ def check_pack(
 
     pack = load_library([source])
     problems = list(pack.problems)
+    if source.is_dir() and (source / META_FILE).exists():
+        problems.extend(read_meta(source / META_FILE)[1])
     existing = load_library(_existing_roots(user, target, shipped))
     for scenario in pack.scenarios:
         other = existing.by_id(scenario.id)
@@ -143,6 +147,10 @@ def install_pack(
     changed then.
     """
     source = Path(source)
+    if source.suffix.lower() == ".zip" and source.is_file():
+        from game.core.pack_zip import install_zip
+
+        return install_zip(source, paths, replace=replace, shipped=shipped)
     name, target, pack, problems = check_pack(source, paths, replace=replace, shipped=shipped)
     errors = [p for p in problems if p.is_error]
     if errors:
@@ -178,6 +186,7 @@ def install_pack(
         warnings=tuple(p for p in problems if not p.is_error),
         skipped=tuple(plan.skipped)
         + tuple(f"scenario '{s.id}' ({display_path(s.path)}) was not copied" for s in left_out),
+        meta=read_meta(target / META_FILE)[0] if (target / META_FILE).is_file() else None,
     )
 
 

@@ -57,6 +57,7 @@ from game.core.vocab import (
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "scenario.schema.json"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
+SCHEMA_COPY = "scenario.schema.json"  # the copy `new` puts beside a scenario outside the game
 
 # What an unquoted YAML scalar may be typed as by an editor, which the game reads as text.
 TEXT_TYPES = ["string", "number", "boolean"]
@@ -396,15 +397,21 @@ def schema_modeline(for_file: Path) -> str:
     schema is named by a path relative to the file's folder, so the line
     keeps working wherever the checkout is. Anywhere else (the player's own
     scenario folder, a pack being written in the home folder, another drive)
-    it is an absolute ``file://`` URI, which keeps working when the file is
-    moved or shared within the same machine.
+    it names :data:`SCHEMA_COPY` in the file's own folder, which ``new``
+    writes there: never a machine-local ``file://`` path, since scenario
+    files are meant to be shared.
     """
     folder = _resolve_existing(Path(for_file).expanduser().absolute().parent)
     target = SCHEMA_PATH
     root = target.parent.parent.parent  # the folder holding the game package
     if folder == root or root in folder.parents:
         return MODELINE_PREFIX + Path(os.path.relpath(target, folder)).as_posix()
-    return MODELINE_PREFIX + target.as_uri()
+    return MODELINE_PREFIX + SCHEMA_COPY
+
+
+def needs_schema_copy(for_file: Path) -> bool:
+    """True when the modeline for ``for_file`` names a schema copy beside it."""
+    return schema_modeline(for_file) == MODELINE_PREFIX + SCHEMA_COPY
 
 
 def _resolve_existing(folder: Path) -> Path:

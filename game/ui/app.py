@@ -337,8 +337,13 @@ class App:
             pygame.quit()
 
 
-def start_scenes(app: App, scenario_path: Path | None = None, seed: int | None = None) -> None:
-    """The first screens: the title, and over it the list (a folder) or a scenario's briefing."""
+def start_scenes(
+    app: App, scenario_path: Path | None = None, seed: int | None = None, beat: str | None = None
+) -> None:
+    """The first screens: the title, and over it the list (a folder) or a scenario's briefing.
+
+    With ``beat``, the scenario opens straight at that beat, as an author's playtest (never saved).
+    """
     nav = app.nav
     nav.to_title()
     if scenario_path is None:
@@ -352,6 +357,11 @@ def start_scenes(app: App, scenario_path: Path | None = None, seed: int | None =
         app.services.toast(f"This scenario could not be opened: {first}", seconds=12)
         nav.to_browser()
         return
+    if beat is not None and beat in scenario.beats:
+        nav.to_playtest(scenario, beat, seed=seed, live=True)
+        return
+    if beat is not None:
+        app.services.toast(f"This scenario has no beat '{beat}'; here is its start.", seconds=12)
     nav.to_briefing(scenario, seed=seed, live=True)
 
 
@@ -361,6 +371,7 @@ def run_window(
     scenario_path: Path | None = None,
     seed: int | None = None,
     extra_paths: Iterable[Path] = (),
+    beat: str | None = None,
 ) -> int:
     """Open the game window (at the title, or at one scenario) and run it; returns the exit status.
 
@@ -376,7 +387,7 @@ def run_window(
             with contextlib.suppress(ValueError, OSError):
                 old[sig] = signal.signal(sig, app.request_stop)
         try:
-            start_scenes(app, scenario_path, seed)
+            start_scenes(app, scenario_path, seed, beat)
         except Exception as exc:  # noqa: BLE001
             app.show_error(exc)
         return app.run()

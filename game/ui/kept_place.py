@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 
 def keep_place(scene: PlayScene) -> None:
-    """Keep where the player is, if they have answered anything and not finished."""
+    """Keep where the player is, if they have answered anything and not finished.
+
+    An author's playtest from a later beat is never kept (nor saved)."""
     p = scene.playthrough
-    if scene.done or p.finished or not (p.decisions or p.tries):
+    if scene.done or p.finished or p.playtest or not (p.decisions or p.tries):
         return
     save_place(scene.services.paths.resume_file, Place.of(p, scene.started_at))
 

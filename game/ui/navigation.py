@@ -120,6 +120,11 @@ class Navigator:
     ) -> None:
         """The story so far, over the play screen (which keeps its moment)."""
         self.stack.push(BacklogScene(self.services, scenario, playthrough, decision))
+    def to_playtest(
+        self, scenario: Scenario, beat_id: str, *, seed: int | None = None, live: bool = False
+    ) -> None:
+        """An author's playtest: play from ``beat_id`` over the current scene (never saved)."""
+        self.stack.push(PlayScene(self.services, scenario, seed=seed, live=live, start=beat_id))
 
     def to_debrief(self, outcome: Outcome, *, live: bool = False) -> None:
         """The debrief of a recorded playthrough, in the place of the play scene."""

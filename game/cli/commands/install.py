@@ -7,13 +7,16 @@ from pathlib import Path
 from game.cli.streams import tolerant
 
 NAME = "install"
-HELP = "check a folder (or file) of scenarios and add it to your own scenario folder"
+HELP = "check a pack (a folder, a .zip or one file of scenarios) and add it to your scenario folder"
 ORDER = 50
 
 
 def add_arguments(parser) -> None:
     parser.add_argument(
-        "path", metavar="PATH", type=Path, help="the pack: a folder of scenarios, or one file"
+        "path",
+        metavar="PATH",
+        type=Path,
+        help="the pack: a folder of scenarios, a .zip of one, or one scenario file",
     )
     parser.add_argument(
         "--replace",
@@ -37,6 +40,9 @@ def run(args, ctx) -> int:
         return 1
     for problem in result.warnings:
         print(problem, file=ctx.out)
+    if result.meta is not None:
+        by = f" by {result.meta.author}" if result.meta.author else ""
+        print(f"pack: {result.meta.name}{by}", file=ctx.out)
     for sentence in result.skipped:
         print(f"not copied: {sentence}", file=ctx.out)
     count = len(result.scenario_ids)

@@ -35,6 +35,22 @@ def render(scenario_id: str, target: Path) -> str:
     )
 
 
+def _write_schema_copy(target: Path, ctx) -> None:
+    """Outside the game's folder, the modeline names a schema copy beside the file: write it once."""
+    from game.core.schema import SCHEMA_COPY, needs_schema_copy, shipped_schema_text
+
+    copy = target.parent / SCHEMA_COPY
+    if not needs_schema_copy(target) or copy.exists():
+        return
+    try:
+        with open(copy, "x", encoding="utf-8") as fh:
+            fh.write(shipped_schema_text())
+    except OSError as exc:
+        print(f"could not write {copy} for your editor: {exc.strerror or exc}", file=ctx.err)
+        return
+    print(f"Wrote {copy} (your editor reads it to check and complete the file)", file=ctx.out)
+
+
 def run(args, ctx) -> int:
     if not re.match(ID_PATTERN, args.id) or len(args.id) > 64:
         print(
@@ -58,6 +74,7 @@ def run(args, ctx) -> int:
         print(f"could not write {target}: {exc.strerror or exc}", file=ctx.err)
         return 1
     print(f"Wrote {target}", file=ctx.out)
+    _write_schema_copy(target, ctx)
     print(f"Next: {ctx.command} validate {target}", file=ctx.out)
     print(f"{' ' * len('Next:')} {ctx.command} play --text {target}", file=ctx.out)
     print(f"To see it in the game's menu, put it in {ctx.paths.user_scenarios}", file=ctx.out)

@@ -58,6 +58,8 @@ def run(args, ctx) -> int:
     if args.choices is not None:
         print("--choices plays a fixed path in the terminal: add --text", file=ctx.err)
         return 2
+    if args.beat is not None and (code := _check_beat(args, ctx)):
+        return code
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the window speaks for itself
     from game.ui.app import run_window
@@ -66,7 +68,26 @@ def run(args, ctx) -> int:
     set_hints()  # before the display starts: sharp drawing on high-DPI screens
 
     extra = [args.file] if args.file is not None and args.file.exists() else []
-    return run_window(ctx.paths, ctx.library, args.file, args.seed, extra_paths=extra)
+    return run_window(
+        ctx.paths, ctx.library, args.file, args.seed, extra_paths=extra, beat=args.beat
+    )
+
+
+def _check_beat(args, ctx) -> int:
+    """``--beat`` needs one scenario file that has that beat (checked before the window opens)."""
+    if args.file is None or args.file.is_dir():
+        print("--beat starts one scenario at a beat: give its FILE", file=ctx.err)
+        return 2
+    scenario, problems = load_scenario_file(args.file)
+    if scenario is None:
+        for problem in problems:
+            print(problem, file=ctx.err)
+        print(f"{args.file} has errors, so it cannot be played yet.", file=ctx.err)
+        return 1
+    if args.beat not in scenario.beats:
+        print(f"{args.file} has no beat '{args.beat}'", file=ctx.err)
+        return 2
+    return 0
 
 
 def _fixed_path(scenario, args, ctx) -> int:

@@ -7,6 +7,10 @@ carry their tone as a word ("Good ending") as well as a colour. The map
 zooms to fit the window; when it cannot fit at a readable size it pans
 (arrows, Tab, mouse wheel, dragging). ``+``/``-`` zoom, ``0`` fits again.
 A strip at the bottom shows the full words of the focused or hovered box.
+
+For authors, ``V`` (or "Show every beat") shows every beat and ending, found or
+not, and ``P`` (or "Play from here") starts a playtest at the selected beat:
+``nav.to_playtest``, never saved.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ class BranchMapScene(BranchMapDrawing, Scene):
         self.zoom: float | None = None  # None: fit to the window
         self.pan = [0, 0]
         self.drag: tuple[int, int] | None = None
+        self.author = False  # the author view: every beat and ending shown
+        self.selected = scenario.start  # the beat or ending last focused or clicked
         self._load()
 
     def _load(self) -> None:
@@ -62,6 +68,26 @@ class BranchMapScene(BranchMapDrawing, Scene):
             n.found = n.id in found
         self.attempt_count = len(attempts)
         self.endings_found = sum(1 for n in self.nodes.values() if n.ending and n.found)
+        if self.author:
+            for n in self.nodes.values():
+                n.found = True
+
+    def toggle_author(self) -> None:
+        self.author = not self.author
+        self._load()
+        self.layout()
+
+    def play_from_here(self) -> None:
+        """A playtest from the selected beat (endings have nothing to play)."""
+        n = self.nodes.get(self.selected)
+        if n is None or n.dummy or n.ending:
+            self.services.toast("Choose a beat to play from (an ending has nothing to play).")
+            return
+        self.services.nav.to_playtest(self.scenario, n.id)
+
+    def select(self, node_id: str) -> None:
+        self.selected = node_id
+        self.services.window.dirty = True
 
     def on_resume(self) -> None:
         self._load()
@@ -144,9 +170,20 @@ class BranchMapScene(BranchMapDrawing, Scene):
                 continue
             r = self.node_rect(n)
             self.widgets.append(
-                Widget(f"node:{n.id}", r, self.node_painter(n), lambda: None, content_rect=r.copy())
+                Widget(
+                    f"node:{n.id}",
+                    r,
+                    self.node_painter(n),
+                    lambda nid=n.id: self.select(nid),
+                    content_rect=r.copy(),
+                )  # fmt: skip
             )
+        author = [
+            FooterButton("author", "Found only" if self.author else "Show every beat",
+                         self.toggle_author),
+        ] + ([FooterButton("play-here", "Play from here", self.play_from_here)] if self.author else [])  # fmt: skip
         buttons = [
+            *author,
             FooterButton("zoom-out", "Zoom out", lambda: self.zoom_by(1 / 1.2)),
             FooterButton("zoom-in", "Zoom in", lambda: self.zoom_by(1.2)),
             FooterButton("fit", "Fit", self.fit),
@@ -160,6 +197,8 @@ class BranchMapScene(BranchMapDrawing, Scene):
 
     def set_focus(self, key, *, reveal: bool = True) -> None:
         self.focus_key = key
+        if key and key.startswith("node:"):
+            self.selected = key[5:]
         w = self.focused
         if reveal and w is not None and key.startswith("node:"):
             r = w.rect
@@ -231,6 +270,12 @@ class BranchMapScene(BranchMapDrawing, Scene):
             return True
         if k in (pygame.K_0, pygame.K_KP_0):
             self.fit()
+            return True
+        if k == pygame.K_v:
+            self.toggle_author()
+            return True
+        if k == pygame.K_p and self.author:
+            self.play_from_here()
             return True
         if (
             k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)

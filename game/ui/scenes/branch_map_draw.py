@@ -200,6 +200,10 @@ class BranchMapDrawing:
         self.draw_widgets(surface, [w for w in self.widgets if not w.key.startswith("node:")])
 
     def subtitle(self) -> str:
+        if self.author:
+            return (
+                "Author view: every beat and ending. P plays from the selected beat (never saved)."
+            )
         total = len(self.scenario.endings)
         n = self.attempt_count
         if n:

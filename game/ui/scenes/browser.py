@@ -12,6 +12,7 @@ import logging
 
 import pygame
 
+from game.core.installed import pack_names
 from game.core.problems import display_path
 from game.ui.labels import category_label
 from game.ui.scenes.browser_card import BrowserCards
@@ -59,6 +60,7 @@ class BrowserScene(BrowserCards, Page):
     def __init__(self, services) -> None:
         super().__init__(services)
         self.library = services.library()
+        self.packs = pack_names(self.library.scenarios, services.paths.user_scenarios)
         self.summaries = {}
         mode = services.settings.browser_sort
         self.sort = mode if mode in dict(SORTS) else "menu"

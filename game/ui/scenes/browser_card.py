@@ -113,7 +113,7 @@ class BrowserCards:
                     surface, pygame.Rect(x, y + 1, m, m), pal.styles["passive-aggressive"]
                 )
                 cw_text = t.shorten("Content note", "small", max(10, left.right - x - m - th.sp(6)))
-                t.draw_line(
+                x = t.draw_line(
                     surface,
                     cw_text,
                     (x + m + th.sp(6), y + lh // 2),
@@ -121,7 +121,11 @@ class BrowserCards:
                     pal.muted,
                     anchor="midleft",
                     container=left,
-                )
+                ).right + th.sp(20)
+            if sc.id in self.packs and left.right - x > th.sp(60):  # quietly, where it fits
+                words = t.shorten(f"From the pack: {self.packs[sc.id]}", "small", left.right - x)
+                t.draw_line(surface, words, (x, y + lh // 2), "small", pal.muted,
+                            anchor="midleft", container=left)  # fmt: skip
             y += lh + th.sp(6)
             summary = t.shorten(sc.summary, "body", left.width)
             t.draw_line(surface, summary, (left.x, y), "body", pal.muted, container=left)

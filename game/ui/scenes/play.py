@@ -53,7 +53,14 @@ class PlayScene(Scene):
     name = "play"
 
     def __init__(
-        self, services, scenario, *, seed: int | None = None, live: bool = False, resume=None
+        self,
+        services,
+        scenario,
+        *,
+        seed: int | None = None,
+        live: bool = False,
+        resume=None,
+        start: str | None = None,
     ) -> None:
         super().__init__(services)
         self.done = False  # finished and recorded: there is no place to keep
@@ -69,8 +76,8 @@ class PlayScene(Scene):
         self.problems: list = []
         self.note = ""
         self.note_left = 0.0
-        if resume is None:
-            self._begin(Playthrough(scenario, seed))
+        if resume is None:  # start: an author's playtest from a later beat
+            self._begin(Playthrough(scenario, seed, start=start))
         else:  # a kept place: the same moment, the same order of replies
             self._begin(resume[0])
             self.started_at = resume[1]
@@ -84,7 +91,10 @@ class PlayScene(Scene):
         """Swap in a reloaded scenario: keep the current beat if it still exists."""
         old = self.playthrough
         target = self.beat.id if self.beat is not None else None
-        p = Playthrough(new_scenario, old.seed)
+        start = (
+            old.started_from if old.playtest and old.started_from in new_scenario.beats else None
+        )
+        p = Playthrough(new_scenario, old.seed, start=start)
         try:
             for d in old.decisions[: len(old.decisions) - (1 if self.phase == "feedback" else 0)]:
                 beat = p.beat
@@ -97,7 +107,7 @@ class PlayScene(Scene):
             if target is None or p.beat is None or p.beat.id != target:
                 raise LookupError
         except (LookupError, PlaythroughError):  # the beat is gone: start again
-            p = Playthrough(new_scenario, old.seed)
+            p = Playthrough(new_scenario, old.seed, start=start)
         self.scenario = new_scenario
         self.problems = []
         self._begin(p, keep_started=True)

@@ -61,6 +61,13 @@ def draw_topbar(scene: PlayScene, surface: pygame.Surface) -> None:
     margin = th.sp(40)
     dots_left = w // 2 - dots_w // 2
     room = dots_left - margin - th.sp(24)
+    if p.playtest:  # an author's playtest from a later beat: said quietly, after the title
+        mark = t.shorten(f"Playtest from {p.started_from}", "small", room // 2)
+        mark_w = t.width_of(mark, "small") + th.sp(16)
+        t.draw_line(
+            surface, mark, (margin + room, tb.centery), "small", pal.muted, anchor="midright"
+        )
+        room -= mark_w
     title = t.shorten(scene.scenario.title, "subheading", room)
     t.draw_line(
         surface,
