@@ -209,24 +209,10 @@ class TextPlayer:
             self.say(beat.line)
         else:
             self.say(f'{self.speaker(beat.speaker)}: "{beat.line}"')
-        self.say()
-        for i, choice in enumerate(p.choices, 1):
-            self.say(f"{i}. {choice.text}", indent="  ", hang="     ")
-        number = self.ask(len(p.choices))
-        if number is None:
-            return False
-        if number == "t":
-            self.try_another()
-            return True
-        if number == "a":
-            self.show_all_replies()
-            return self.decide_again()
-        decision = p.choose(number - 1)
-        self.show_outcome(decision)
-        return True
+        return self.choose_here()
 
-    def decide_again(self) -> bool:
-        """Ask again at the same beat, after showing every reply of the last moment."""
+    def choose_here(self) -> bool:
+        """List the replies of this moment and act on the answer (a number, t or a)."""
         self.say()
         for i, choice in enumerate(self.playthrough.choices, 1):
             self.say(f"{i}. {choice.text}", indent="  ", hang="     ")
@@ -237,8 +223,8 @@ class TextPlayer:
             self.try_another()
             return True
         if number == "a":
-            self.show_all_replies()
-            return self.decide_again()
+            self.show_all_replies()  # then ask again at the same moment
+            return self.choose_here()
         self.show_outcome(self.playthrough.choose(number - 1))
         return True
 

@@ -35,21 +35,9 @@ def add_arguments(parser) -> None:
 
 def run(args, ctx) -> int:
     if args.text:
-        if args.file is None:
-            print("play --text needs a scenario FILE to play", file=ctx.err)
-            return 2
-        if args.file.is_dir():
-            print(f"play --text plays one scenario file; {args.file} is a folder", file=ctx.err)
-            return 2
-        scenario, problems = load_scenario_file(args.file)
-        if scenario is None:
-            for problem in problems:
-                print(problem, file=ctx.err)
-            print(f"{args.file} has errors, so it cannot be played yet.", file=ctx.err)
-            return 1
-        if args.beat is not None and args.beat not in scenario.beats:
-            print(f"{args.file} has no beat '{args.beat}'", file=ctx.err)
-            return 2
+        scenario = _one_scenario(args, ctx, "play --text needs a scenario FILE to play")
+        if isinstance(scenario, int):
+            return scenario
         if args.choices is not None:
             return _fixed_path(scenario, args, ctx)
         from game.cli.textplay import play_in_terminal
@@ -58,8 +46,10 @@ def run(args, ctx) -> int:
     if args.choices is not None:
         print("--choices plays a fixed path in the terminal: add --text", file=ctx.err)
         return 2
-    if args.beat is not None and (code := _check_beat(args, ctx)):
-        return code
+    if args.beat is not None:  # checked before the window opens
+        code = _one_scenario(args, ctx, "--beat starts one scenario at a beat: give its FILE")
+        if isinstance(code, int):
+            return code
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the window speaks for itself
     from game.ui.app import run_window
@@ -73,10 +63,13 @@ def run(args, ctx) -> int:
     )
 
 
-def _check_beat(args, ctx) -> int:
-    """``--beat`` needs one scenario file that has that beat (checked before the window opens)."""
-    if args.file is None or args.file.is_dir():
-        print("--beat starts one scenario at a beat: give its FILE", file=ctx.err)
+def _one_scenario(args, ctx, needs_file: str):
+    """The one scenario FILE names (with ``--beat``'s beat, if given), or an exit code."""
+    if args.file is None:
+        print(needs_file, file=ctx.err)
+        return 2
+    if args.file.is_dir():
+        print(f"{needs_file}; {args.file} is a folder", file=ctx.err)
         return 2
     scenario, problems = load_scenario_file(args.file)
     if scenario is None:
@@ -84,10 +77,10 @@ def _check_beat(args, ctx) -> int:
             print(problem, file=ctx.err)
         print(f"{args.file} has errors, so it cannot be played yet.", file=ctx.err)
         return 1
-    if args.beat not in scenario.beats:
+    if args.beat is not None and args.beat not in scenario.beats:
         print(f"{args.file} has no beat '{args.beat}'", file=ctx.err)
         return 2
-    return 0
+    return scenario
 
 
 def _fixed_path(scenario, args, ctx) -> int:
