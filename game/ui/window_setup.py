@@ -8,6 +8,7 @@ import os
 import pygame
 
 from game.errors import DisplayError
+from game.invocation import command_name
 from game.ui.icons import style_icon
 from game.ui.theme import DESIGN_SIZE, LIGHT, MIN_SIZE
 
@@ -24,7 +25,7 @@ def require_a_screen() -> None:
         pygame.display.quit()
         raise DisplayError(
             "no screen was found to open the game window on. "
-            "To play in the terminal instead: python main.py play --text FILE"
+            f"To play in the terminal instead: {command_name()} play --text FILE"
         )
 
 

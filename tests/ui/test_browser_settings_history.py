@@ -235,7 +235,9 @@ def test_open_folder_calls_open_folder_and_shows_the_path_when_it_cannot(
     folder = str(d.app.paths.user_scenarios)
     d.key(pygame.K_END)
     shown = texts(d)
-    assert "python main.py install PATH" in shown
+    from game.invocation import command_name
+
+    assert f"{command_name()} install PATH" in shown  # the command the player used
     d.click("open-folder")
     assert calls == [d.app.paths.user_scenarios]
     assert "could not open" not in texts(d)

@@ -14,6 +14,7 @@ import pygame
 
 from game.core.installed import pack_names
 from game.core.problems import display_path
+from game.invocation import command_name
 from game.ui.labels import category_label
 from game.ui.scenes.browser_card import BrowserCards
 from game.ui.scenes.common import Flow, Page
@@ -135,7 +136,7 @@ class BrowserScene(BrowserCards, Page):
             flow.gap(4)
             flow.text(
                 "These files have a problem, so they are not in the list above. Run "
-                "'python main.py validate' for every detail.",
+                f"'{command_name()} validate' for every detail.",
                 "small",
                 pal.muted,
             )

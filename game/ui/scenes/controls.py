@@ -10,12 +10,12 @@ import logging
 
 import pygame
 
+from game.invocation import command_name
 from game.ui.desktop import copy_to_clipboard, open_folder
 from game.ui.widgets import Widget, WidgetState, button_painter, card, focus_ring, mix
 
 log = logging.getLogger("firm_and_kind.ui.controls")
 
-INSTALL_LINE = "To install a pack from a terminal: python main.py install PATH"
 
 
 def small_button_painter(ui, label: str):
@@ -108,7 +108,7 @@ def folder_section(scene, flow, folder_note: FolderNote, *, raised: bool = False
         t.width_of("Open folder", "body_bold") + th.sp(56),
         t.line_height("body_bold") + th.sp(16),
     )
-    lh = t.height_of(INSTALL_LINE, "small", inner)
+    lh = t.height_of(install_line(), "small", inner)
     nh = t.height_of(note, "small_bold", inner) if note else 0
     y_path = pad + hh + th.sp(8) + ih + th.sp(8)
     y_btn = y_path + ph + th.sp(16)
@@ -124,7 +124,7 @@ def folder_section(scene, flow, folder_note: FolderNote, *, raised: bool = False
         t.draw(surface, intro, pygame.Rect(x, rect.y + pad + hh + th.sp(8), inner, ih), "body")
         t.draw(surface, path, pygame.Rect(x, rect.y + y_path, inner, ph), "small_bold", pal.text)
         t.draw(
-            surface, INSTALL_LINE, pygame.Rect(x, rect.y + y_install, inner, lh), "small", pal.muted
+            surface, install_line(), pygame.Rect(x, rect.y + y_install, inner, lh), "small", pal.muted
         )
         if note:
             t.draw(
@@ -142,3 +142,8 @@ def folder_section(scene, flow, folder_note: FolderNote, *, raised: bool = False
         ),
         advance=False,
     )
+
+
+def install_line() -> str:
+    """The hint for installing a pack, naming the command the player used."""
+    return f"To install a pack from a terminal: {command_name()} install PATH"
