@@ -17,35 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.generate import big_scenario  # noqa: E402
 from game.core.engine import Playthrough  # noqa: E402
 from game.core.library import load_library  # noqa: E402
 from game.core.loader import load_scenario_bytes  # noqa: E402
 from game.paths import SHIPPED_SCENARIOS  # noqa: E402
-
-
-def big_scenario(beats: int) -> str:
-    """A long chain of beats, each with 4 replies, close to the 256 KiB limit."""
-    out = [
-        "id: big", "title: Big", "category: work", "difficulty: 1", "summary: A long one.",
-        "characters:", "  sam: {name: Sam}", "start: b0", "beats:",
-    ]  # fmt: skip
-    for i in range(beats):
-        nxt = f"b{i + 1}" if i + 1 < beats else "end"
-        out += [
-            f"  b{i}:",
-            "    speaker: sam",
-            f"    line: Line number {i}, asking again.",
-            "    choices:",
-        ]
-        for style in ("assertive", "passive", "aggressive", "passive-aggressive"):
-            out += [
-                f"      - text: A {style} reply to beat {i}.",
-                f"        style: {style}",
-                f"        feedback: Feedback for the {style} reply at beat {i}.",
-                f"        next: {nxt}",
-            ]
-    out += ["endings:", "  end: {title: End, tone: good, text: The end.}"]
-    return "\n".join(out) + "\n"
 
 
 def one_line_beats(typos: bool, limit: int = 246 * 1024) -> str:
